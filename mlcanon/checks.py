@@ -1,0 +1,111 @@
+"""Named checks for stochastic and properties cases, and the statistics they use.
+
+A spec case names its check (``check = "dropout_mask"``); the check itself lives in
+``reference/checks/<family>.py``, registered with :func:`stochastic_check` or
+:func:`property_check`. A check receives ``run``, which calls the backend on NumPy
+inputs and returns its outputs as NumPy arrays by output name, and raises
+:class:`CheckFailed` with a readable message when the backend breaks the rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+import numpy as np
+from scipy import stats
+
+#: the false-alarm rate of every statistical decision: a correct backend fails a
+#: stochastic case with probability at most this.
+FALSE_ALARM_RATE = 1e-6
+
+Check = Callable[..., None]
+STOCHASTIC: dict[str, Check] = {}
+PROPERTIES: dict[str, Check] = {}
+
+
+class CheckFailed(AssertionError):
+    """A backend broke the rule a check states."""
+
+
+def _register(table: dict[str, Check], name: str) -> Callable[[Check], Check]:
+    def register(fn: Check) -> Check:
+        if name in table and table[name].__qualname__ != fn.__qualname__:
+            msg = f"two checks named {name!r}"
+            raise ValueError(msg)
+        table[name] = fn
+        return fn
+
+    return register
+
+
+def stochastic_check(name: str) -> Callable[[Check], Check]:
+    """Register a statistical check: ``fn(run, inputs, params, dtype, **check_params)``."""
+    return _register(STOCHASTIC, name)
+
+
+def property_check(name: str) -> Callable[[Check], Check]:
+    """Register an invariant: ``fn(run, inputs, params, dtype, bound, **check_params)``."""
+    return _register(PROPERTIES, name)
+
+
+@cache
+def load_checks() -> None:
+    from mlcanon.oracles import import_reference_modules
+
+    import_reference_modules("checks")
+
+
+def get_check(kind: str, name: str) -> Check:
+    load_checks()
+    table = STOCHASTIC if kind == "stochastic" else PROPERTIES
+    if name not in table:
+        msg = f"no {kind} check named {name!r}; known: {sorted(table)}"
+        raise KeyError(msg)
+    return table[name]
+
+
+# -- statistics ------------------------------------------------------------------------
+
+
+def require_p(pvalue: float, what: str) -> None:
+    """Fail when a p-value falls under the false-alarm rate."""
+    if not pvalue >= FALSE_ALARM_RATE:
+        msg = f"{what} (p = {pvalue:.3g} < {FALSE_ALARM_RATE:g})"
+        raise CheckFailed(msg)
+
+
+def binomial_pvalue(successes: int, trials: int, p: float) -> float:
+    """Two-sided exact binomial test of ``successes`` in ``trials`` at rate ``p``."""
+    return float(stats.binomtest(int(successes), int(trials), float(p)).pvalue)
+
+
+def chi_square_pvalue(counts: np.ndarray, probabilities: np.ndarray) -> float:
+    """Goodness of fit of ``counts`` to ``probabilities`` (categories with p > 0).
+
+    Categories with probability 0 must have no count at all; that is checked exactly,
+    not statistically, by :func:`require_support`.
+    """
+    counts = np.asarray(counts, dtype=np.float64)
+    probabilities = np.asarray(probabilities, dtype=np.float64)
+    keep = probabilities > 0
+    expected = probabilities[keep] / probabilities[keep].sum() * counts[keep].sum()
+    return float(stats.chisquare(counts[keep], expected).pvalue)
+
+
+def require_support(counts: np.ndarray, probabilities: np.ndarray, what: str) -> None:
+    outside = (np.asarray(probabilities) <= 0) & (np.asarray(counts) > 0)
+    if outside.any():
+        msg = f"{what}: drew categories {np.flatnonzero(outside).tolist()} of probability 0"
+        raise CheckFailed(msg)
+
+
+def assert_close(actual: Any, expected: Any, bound: Any, what: str) -> None:
+    """Property helper: compare under the case's tolerance bound."""
+    from mlcanon.compare import compare
+
+    result = compare(np.asarray(actual), np.asarray(expected, dtype=np.float64), bound)
+    if not result.ok:
+        msg = f"{what}: {result.message}"
+        raise CheckFailed(msg)

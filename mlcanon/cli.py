@@ -1,0 +1,173 @@
+"""The ``mlcanon`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from mlcanon import results
+from mlcanon.spec import default_spec, reference_root
+
+HARNESS = Path(__file__).resolve().parents[1] / "conformance"
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    spec = default_spec()
+    rows = []
+    for concept in sorted(spec.concepts.values(), key=lambda c: (c.family, c.id)):
+        kinds = Counter(case.kind for case in concept.cases)
+        rows.append({"id": concept.id, "family": concept.family, "title": concept.title,
+                     "cases": len(concept.cases), "kinds": dict(kinds),
+                     "dtypes": list(concept.dtypes)})
+    if args.json:
+        print(json.dumps(rows, indent=1))
+    else:
+        for row in rows:
+            kinds = " ".join(f"{k}={v}" for k, v in sorted(row["kinds"].items()))
+            print(f"{row['family']:<22} {row['id']:<32} {row['cases']:>3} cases  {kinds}")
+        print(f"{len(rows)} concepts, {sum(r['cases'] for r in rows)} cases")
+    _print_problems(spec.problems)
+    return 1 if spec.problems else 0
+
+
+def _print_problems(problems: Sequence[object]) -> None:
+    for problem in problems:
+        print(f"spec problem: {problem}", file=sys.stderr)
+
+
+def _cmd_backends(args: argparse.Namespace) -> int:
+    from mlcanon.plugins import registry
+
+    found = registry()
+    spec = default_spec()
+    for backend in found.backends:
+        reason = backend.available()
+        plugin = found.plugin_of[backend.id]
+        if reason is None:
+            versions = ", ".join(f"{k} {v}" for k, v in backend.versions().items())
+            implemented = len(set(backend.concepts()) & set(spec.concepts))
+            print(f"{backend.id:<12} available    plugin {plugin}; {versions}; "
+                  f"{implemented}/{len(spec.concepts)} concepts; device {backend.device_name()}")
+        else:
+            print(f"{backend.id:<12} unavailable  plugin {plugin}; {reason}")
+    for broken in found.broken:
+        print(f"{broken.name:<12} broken       {broken.value}: {broken.error}")
+    return 1 if found.broken else 0
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    spec = default_spec()
+    concept = spec.concepts.get(args.concept)
+    if concept is None:
+        print(f"no concept {args.concept!r}; 'mlcanon list' shows them", file=sys.stderr)
+        return 2
+    wrap = textwrap.TextWrapper(width=88, initial_indent="  ", subsequent_indent="    ")
+    print(f"{concept.title} ({concept.id}, family {concept.family})")
+    print(f"\n{concept.summary}\n\ndefinition:\n  {concept.definition}")
+    sig = concept.signature
+    args_text = ", ".join(list(sig.inputs) + [f"{k}={v!r}" for k, v in sig.params.items()])
+    outs = ", ".join(o.name for o in sig.outputs)
+    print(f"\nsignature:\n  {concept.id}({args_text}) -> {outs}")
+    print("\nconventions:")
+    for line in concept.conventions:
+        print(wrap.fill(f"- {line}"))
+    print("\nsources:")
+    for source in concept.sources:
+        print(f"  - {source.get('book')}: {source.get('where')}")
+    print(f"\ntolerance: {concept.tolerance.error_class}"
+          + (f" over {concept.tolerance.over}" if concept.tolerance.over else ""))
+    print(f"\ncases ({len(concept.cases)}):")
+    for case in concept.cases:
+        note = case.why or (f"book example {case.source}" if case.source else case.check)
+        print(wrap.fill(f"- {case.name} [{case.kind}] {note}"))
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace, extra: list[str]) -> int:
+    import pytest
+
+    command = [str(HARNESS), "-q", "-p", "no:cacheprovider"]
+    for option in ("backend", "device", "dtype"):
+        for value in getattr(args, option) or []:
+            command += [f"--{option}", value]
+    if args.results:
+        command += ["--results", args.results]
+    if args.k:
+        command += ["-k", args.k]
+    return int(pytest.main(command + extra))
+
+
+def _cmd_reference(args: argparse.Namespace) -> int:
+    from mlcanon.sidecars import check_concept, regenerate
+    from mlcanon.spec.load import spec_files
+
+    paths = [p for p in spec_files() if not args.concepts or p.stem in args.concepts]
+    if args.action == "generate":
+        for concept_id, count in regenerate(paths).items():
+            print(f"{concept_id}: froze {count} cases")
+        return 0
+    spec = default_spec()
+    drifts = []
+    for path in paths:
+        concept = spec.concepts.get(path.stem)
+        if concept is not None:
+            found = check_concept(concept)
+            drifts.extend(found)
+            print(f"{concept.id}: {'ok' if not found else f'{len(found)} drifted'}")
+    for drift in drifts:
+        print(f"drift: {drift}")
+    _print_problems(spec.problems)
+    print(f"{len(paths)} spec files under {reference_root()}, {len(drifts)} drifted values, "
+          f"{len(spec.problems)} spec problems")
+    return 1 if drifts or spec.problems else 0
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    merged = results.merge(args.files)
+    Path(args.out).write_text(json.dumps(merged, indent=1) + "\n", encoding="utf-8")
+    print(f"merged {len(merged['runs'])} runs, {len(merged['results'])} results into {args.out}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="mlcanon", description="The executable canon of ML "
+                                  "concepts: spec, backends, conformance.")
+    sub = top.add_subparsers(dest="command", required=True)
+    listing = sub.add_parser("list", help="concepts with family and case counts")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    sub.add_parser("backends", help="installed backends, availability and versions")
+    explain = sub.add_parser("explain", help="definition, conventions and cases of a concept")
+    explain.add_argument("concept")
+    run = sub.add_parser("run", help="run the conformance harness (extra args go to pytest)")
+    run.add_argument("--backend", action="append", help="backend name(s), e.g. numpy,torch")
+    run.add_argument("--device", action="append", help="device(s), e.g. cpu")
+    run.add_argument("--dtype", action="append", help="dtype(s), e.g. float32")
+    run.add_argument("--results", help="results file to write")
+    run.add_argument("-k", help="pytest -k expression, e.g. softmax")
+    reference = sub.add_parser("reference", help="check or regenerate frozen spec values")
+    reference.add_argument("action", choices=["check", "generate"])
+    reference.add_argument("concepts", nargs="*", help="concept ids (default: all)")
+    merge = sub.add_parser("merge", help="merge results files from several runs or machines")
+    merge.add_argument("files", nargs="+", type=Path)
+    merge.add_argument("--out", "-o", required=True)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, extra = parser().parse_known_args(argv)
+    if args.command == "run":
+        return _cmd_run(args, extra)
+    if extra:
+        parser().error(f"unrecognized arguments: {' '.join(extra)}")
+    handlers = {"list": _cmd_list, "backends": _cmd_backends, "explain": _cmd_explain,
+                "reference": _cmd_reference, "merge": _cmd_merge}
+    return handlers[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Arbitrary-precision arrays for oracles: NumPy object arrays of mpmath numbers.
+
+NumPy's arithmetic (+, -, *, /, @, sum, max, comparisons) works on object arrays by
+calling the elements' operators, so an oracle written with these helpers reads like
+plain NumPy code while every operation runs at ``DPS`` significant digits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import mpmath
+import numpy as np
+
+#: working precision of oracles, in decimal digits.
+DPS = 50
+mp = mpmath.mp
+
+
+def _elementwise(fn: Callable[[Any], Any]) -> Callable[[Any], np.ndarray]:
+    vectorized = np.vectorize(fn, otypes=[object])
+
+    def apply(x: Any) -> np.ndarray:
+        result = vectorized(np.asarray(x, dtype=object))
+        return result
+
+    apply.__name__ = getattr(fn, "__name__", "elementwise")
+    return apply
+
+
+def asmp(array: Any) -> np.ndarray:
+    """A float array (or nested list) as an object array of mpf."""
+    return _elementwise(lambda v: mp.mpf(float(v)) if not isinstance(v, mpmath.mpf) else v)(
+        array
+    )
+
+
+def tofloat(array: Any) -> np.ndarray:
+    """An object array of mpf (or numbers) as float64, each element rounded to nearest."""
+    return np.vectorize(float, otypes=[np.float64])(np.asarray(array, dtype=object))
+
+
+exp = _elementwise(mp.exp)
+log = _elementwise(mp.log)
+log1p = _elementwise(mp.log1p)
+expm1 = _elementwise(mp.expm1)
+sqrt = _elementwise(mp.sqrt)
+tanh = _elementwise(mp.tanh)
+erf = _elementwise(mp.erf)
+sin = _elementwise(mp.sin)
+cos = _elementwise(mp.cos)
+fabs = _elementwise(mp.fabs)
+sign = _elementwise(mp.sign)
+isnan = np.vectorize(mp.isnan, otypes=[bool])
+isinf = np.vectorize(mp.isinf, otypes=[bool])
+
+
+def mpf(value: Any) -> Any:
+    return mp.mpf(value)

@@ -1,0 +1,415 @@
+"""Running one spec case on one backend and dtype: the harness without pytest.
+
+Inputs and assertions run in NumPy; only the concept runs on the backend. Every case
+ends in one outcome (:data:`OUTCOMES`) and a :class:`CaseResult`, whatever the backend
+does: raise, hang, return None, the wrong shape, dtype or NaN.
+"""
+
+from __future__ import annotations
+
+import builtins
+import re
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mlcanon.backend import Backend
+from mlcanon.canonical import canonicalize
+from mlcanon.checks import CheckFailed, get_check
+from mlcanon.compare import Comparison, check_dtype, compare
+from mlcanon.deadline import CaseTimeout, deadline
+from mlcanon.generate import draw_inputs, narrowest_dtype
+from mlcanon.spec import Case, Concept, input_array
+from mlcanon.spec.values import to_array
+from mlcanon.tolerances import Bound, bound_for
+
+OUTCOMES = ("passed", "failed", "missing", "unsupported", "known_deviation", "error")
+VALUE_KINDS = ("book", "edge", "generated")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One test: a case of a concept on a backend in a dtype."""
+
+    concept: Concept
+    case: Case
+    backend: Backend
+    dtype: str
+
+    @property
+    def id(self) -> str:
+        b = self.backend
+        return f"{self.concept.id}-{self.case.name}-{b.name}-{b.device}-{self.dtype}"
+
+
+@dataclass
+class CaseResult:
+    concept: str
+    family: str
+    case: str
+    kind: str
+    backend: str
+    device: str
+    dtype: str
+    outcome: str = "passed"
+    message: str = ""
+    max_abs_error: float | None = None
+    max_rel_error: float | None = None
+    error_eps: float | None = None
+    index: list[int] | None = None
+    tolerance: dict[str, float] | None = None
+    duration_s: float = 0.0
+    backend_s: float = 0.0
+    repro: str = ""
+    artifact: str | None = None
+    arrays: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def as_dict(self) -> dict[str, Any]:
+        record = asdict(self)
+        record.pop("arrays")
+        return record
+
+
+class ImplementationError(Exception):
+    """The backend's implementation raised, returned nothing usable, or timed out."""
+
+
+class _Outcome(Exception):
+    """Ends a case early with an outcome other than passed or failed."""
+
+    def __init__(self, outcome: str, message: str) -> None:
+        super().__init__(message)
+        self.outcome = outcome
+        self.message = message
+
+
+class Clock:
+    """Accumulates the time spent inside backend calls."""
+
+    def __init__(self) -> None:
+        self.total = 0.0
+
+    def __enter__(self) -> Clock:
+        self._start = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.total += time.perf_counter() - self._start
+
+
+@dataclass
+class Context:
+    job: Job
+    timeout: float | None
+    clock: Clock = field(default_factory=Clock)
+    arrays: dict[str, Any] = field(default_factory=dict)
+
+
+def run_job(job: Job, *, timeout: float | None = 60.0, repro: str = "",
+            artifacts: Path | None = None) -> CaseResult:
+    """Run ``job`` and return its result; never raises for anything the backend does."""
+    b = job.backend
+    result = CaseResult(job.concept.id, job.concept.family, job.case.name, job.case.kind,
+                        b.name, b.device, job.dtype, repro=repro)
+    context = Context(job, timeout)
+    start = time.perf_counter()
+    try:
+        _run(context, result)
+    except _Outcome as stop:
+        result.outcome, result.message = stop.outcome, stop.message
+    except ImplementationError as exc:
+        result.outcome, result.message = "error", str(exc)
+    except CaseTimeout as exc:
+        result.outcome, result.message = "error", str(exc)
+    result.duration_s = time.perf_counter() - start
+    result.backend_s = context.clock.total
+    _apply_known_deviation(job, result)
+    result.arrays = context.arrays
+    if artifacts is not None and result.outcome in ("failed", "error") and context.arrays:
+        result.artifact = str(_write_artifact(artifacts, job, context.arrays))
+    return result
+
+
+def _run(context: Context, result: CaseResult) -> None:
+    job = context.job
+    reason = job.backend.available()
+    if reason is not None:
+        raise _Outcome("unsupported", f"{job.backend.id} is unavailable: {reason}")
+    if job.dtype not in job.backend.dtypes:
+        raise _Outcome("unsupported", f"{job.backend.id} does not support {job.dtype}")
+    impl = job.backend.implementation(job.concept.id)
+    if impl is None:
+        raise _Outcome("missing", f"{job.backend.id} does not implement {job.concept.id}")
+    KIND_RUNNERS[job.case.kind](context, impl, result)
+
+
+# -- calling the backend ---------------------------------------------------------------
+
+
+def call_backend(context: Context, impl: Callable[..., Any], inputs: dict[str, np.ndarray],
+                 params: dict[str, Any]) -> dict[str, np.ndarray]:
+    """Run ``impl`` on NumPy inputs; its outputs by name as NumPy arrays."""
+    backend = context.job.backend
+    with context.clock:
+        native = {name: backend.from_numpy(array) for name, array in inputs.items()}
+        raw = _invoke(context, lambda: impl(**native, **params))
+        backend.synchronize()
+        return _outputs_to_numpy(context, raw)
+
+
+def _invoke(context: Context, call: Callable[[], Any]) -> Any:
+    job = context.job
+    where = f"{job.backend.id} {job.concept.id}"
+    try:
+        with deadline(context.timeout, f"{where} did not return within {context.timeout} s"):
+            return call()
+    except CaseTimeout:
+        raise
+    except Exception as exc:
+        msg = f"{where} raised {type(exc).__name__}: {_first_line(exc)}"
+        raise ImplementationError(msg) from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else "(no message)"
+
+
+def _outputs_to_numpy(context: Context, raw: Any) -> dict[str, np.ndarray]:
+    job = context.job
+    names = [o.name for o in job.concept.signature.outputs]
+    where = f"{job.backend.id} {job.concept.id}"
+    if raw is None:
+        msg = f"{where} returned None; expected {', '.join(names)}"
+        raise ImplementationError(msg)
+    if isinstance(raw, dict):
+        values = [raw.get(name) for name in names]
+    elif len(names) == 1:
+        values = [raw]
+    elif isinstance(raw, (tuple, list)) and len(raw) == len(names):
+        values = list(raw)
+    else:
+        got = len(raw) if isinstance(raw, (tuple, list)) else 1
+        msg = f"{where} returned {got} outputs; the spec has {len(names)}: {', '.join(names)}"
+        raise ImplementationError(msg)
+    outputs = {}
+    for name, value in zip(names, values, strict=True):
+        if value is None:
+            msg = f"{where} returned None for output {name!r}"
+            raise ImplementationError(msg)
+        try:
+            outputs[name] = np.asarray(job.backend.to_numpy(value))
+        except Exception as exc:
+            msg = f"{where} output {name!r} could not be converted to NumPy: {exc!r}"
+            raise ImplementationError(msg) from exc
+    return outputs
+
+
+def case_inputs(job: Job) -> dict[str, np.ndarray]:
+    signature = job.concept.signature
+    return {name: input_array(job.case, name, signature.inputs[name], job.dtype)
+            for name in job.case.inputs}
+
+
+# -- judging values --------------------------------------------------------------------
+
+
+def judge(context: Context, result: CaseResult, actual: dict[str, np.ndarray],
+          expected: dict[str, np.ndarray], bound: Bound) -> None:
+    """Compare every output; the worst comparison becomes the case's error."""
+    job = context.job
+    context.arrays.update({f"expected_{k}": v for k, v in expected.items()})
+    context.arrays.update({f"actual_{k}": v for k, v in actual.items()})
+    result.tolerance = bound.as_dict()
+    actual = canonicalize(job.concept.canonicalize, actual, expected)
+    comparisons = {}
+    for name, want in expected.items():
+        kind = _output_kind(job.concept, name)
+        problem = check_dtype(actual[name], kind, job.dtype)
+        if problem:
+            comparisons[name] = Comparison(False, message=problem)
+            continue
+        comparisons[name] = compare(actual[name], want, bound, exact=kind != "float",
+                                    signed_zeros=job.case.literal_expected)
+    _summarize(result, comparisons)
+
+
+def _output_kind(concept: Concept, name: str) -> str:
+    for output in concept.signature.outputs:
+        if output.name == name:
+            return output.dtype
+    return "float"
+
+
+def _summarize(result: CaseResult, comparisons: dict[str, Comparison]) -> None:
+    worst_name = max(comparisons, key=lambda n: comparisons[n].error_eps)
+    worst = comparisons[worst_name]
+    result.max_abs_error = max(c.max_abs_error for c in comparisons.values())
+    result.max_rel_error = max(c.max_rel_error for c in comparisons.values())
+    result.error_eps = worst.error_eps
+    result.index = list(worst.index) if worst.index is not None else None
+    failures = [f"{name}: {c.message}" for name, c in comparisons.items() if not c.ok]
+    if failures:
+        result.outcome = "failed"
+        result.message = "; ".join(failures)
+
+
+def _expected_arrays(values: dict[str, Any]) -> dict[str, np.ndarray]:
+    return {name: to_array(value) for name, value in values.items()}
+
+
+def _run_values(context: Context, impl: Callable[..., Any], result: CaseResult) -> None:
+    job = context.job
+    inputs = case_inputs(job)
+    context.arrays.update({f"input_{k}": v for k, v in inputs.items()})
+    actual = call_backend(context, impl, inputs, job.case.params)
+    expected = _expected_arrays(job.case.expected or {})
+    missing = set(expected) - set(actual)
+    if missing:
+        raise _Outcome("error", f"spec expects outputs {sorted(missing)} the backend lacks")
+    judge(context, result, actual, expected, bound_for(job.concept, job.case, job.dtype, inputs))
+
+
+def _run_raises(context: Context, impl: Callable[..., Any], result: CaseResult) -> None:
+    job = context.job
+    wanted = getattr(builtins, job.case.raises, None)
+    if not (isinstance(wanted, type) and issubclass(wanted, Exception)):
+        raise _Outcome("error", f"case names unknown exception {job.case.raises!r}")
+    inputs = case_inputs(job)
+    try:
+        call_backend(context, impl, inputs, job.case.params)
+    except ImplementationError as exc:
+        raised = exc.__cause__
+        if raised is None:
+            raise
+        if not isinstance(raised, wanted):
+            result.outcome = "failed"
+            result.message = (f"raised {type(raised).__name__}: {_first_line(raised)}; "
+                              f"expected {job.case.raises} ({job.case.why})")
+        elif job.case.match and not re.search(job.case.match, str(raised)):
+            result.outcome = "failed"
+            result.message = f"message {str(raised)!r} does not match {job.case.match!r}"
+        return
+    result.outcome = "failed"
+    result.message = f"did not raise; expected {job.case.raises} ({job.case.why})"
+
+
+def _run_grad(context: Context, impl: Callable[..., Any], result: CaseResult) -> None:
+    job = context.job
+    backend = job.backend
+    inputs = case_inputs(job)
+    wrt = job.case.wrt
+    float_outputs = [o.name for o in job.concept.signature.outputs if o.dtype == "float"]
+    cotangent = {k: to_array(v).astype(job.dtype) for k, v in job.case.cotangent.items()}
+    context.arrays.update({f"input_{k}": v for k, v in inputs.items()})
+    with context.clock:
+        native = {name: backend.from_numpy(array) for name, array in inputs.items()}
+        closed = {k: v for k, v in native.items() if k not in wrt}
+
+        def fn(*primals: Any) -> Any:
+            out = impl(**dict(zip(wrt, primals, strict=True)), **closed, **job.case.params)
+            return _pick_float_outputs(job.concept, out, float_outputs)
+
+        cotangents = [backend.from_numpy(cotangent[name]) for name in float_outputs]
+        grads = _invoke(context, lambda: backend.vjp(fn, [native[n] for n in wrt], cotangents))
+        backend.synchronize()
+        if grads is None:
+            raise _Outcome("unsupported", f"{backend.id} has no autodiff (vjp returned None)")
+        actual = {name: np.asarray(backend.to_numpy(g)) for name, g in zip(wrt, grads,
+                                                                            strict=True)}
+    expected = _expected_arrays(job.case.expected_grad or {})
+    judge(context, result, actual, expected, bound_for(job.concept, job.case, job.dtype, inputs))
+
+
+def _pick_float_outputs(concept: Concept, out: Any, float_outputs: list[str]) -> Any:
+    names = [o.name for o in concept.signature.outputs]
+    if len(names) == 1:
+        return out
+    by_name = out if isinstance(out, dict) else dict(zip(names, out, strict=True))
+    picked = tuple(by_name[n] for n in float_outputs)
+    return picked[0] if len(picked) == 1 else picked
+
+
+def _runner_for_check(context: Context, impl: Callable[..., Any]) -> Callable[..., Any]:
+    def run(inputs: dict[str, np.ndarray], params: dict[str, Any]) -> dict[str, np.ndarray]:
+        cast = {k: _cast_input(context.job, k, v) for k, v in inputs.items()}
+        return call_backend(context, impl, cast, params)
+
+    return run
+
+
+def _cast_input(job: Job, name: str, value: np.ndarray) -> np.ndarray:
+    if job.concept.signature.inputs[name].dtype == "float":
+        return np.asarray(value, dtype=np.float64).astype(job.dtype)
+    return np.asarray(value)
+
+
+def _run_stochastic(context: Context, impl: Callable[..., Any], result: CaseResult) -> None:
+    job = context.job
+    check = get_check("stochastic", job.case.check)
+    inputs = draw_inputs(job.concept, job.case)
+    try:
+        check(_runner_for_check(context, impl), inputs, job.case.params, job.dtype,
+              **job.case.check_params)
+    except CheckFailed as exc:
+        result.outcome, result.message = "failed", str(exc)
+
+
+def _run_properties(context: Context, impl: Callable[..., Any], result: CaseResult) -> None:
+    from hypothesis import given
+
+    from mlcanon.strategies import inputs_strategy, property_settings
+
+    job = context.job
+    check = get_check("properties", job.case.check)
+    run = _runner_for_check(context, impl)
+    round_to = narrowest_dtype(job.concept, job.case)
+
+    @property_settings(job.case.max_examples)
+    @given(inputs_strategy(job.case.generate or {}, round_to))
+    def holds(inputs: dict[str, np.ndarray]) -> None:
+        bound = bound_for(job.concept, job.case, job.dtype, inputs)
+        check(run, inputs, job.case.params, job.dtype, bound, **job.case.check_params)
+
+    try:
+        holds()
+    except CheckFailed as exc:
+        result.outcome = "failed"
+        result.message = f"{exc} (Hypothesis' smallest failing input shown above)"
+
+
+KIND_RUNNERS: dict[str, Callable[[Context, Callable[..., Any], CaseResult], None]] = {
+    **dict.fromkeys(VALUE_KINDS, _run_values),
+    "raises": _run_raises,
+    "grad": _run_grad,
+    "stochastic": _run_stochastic,
+    "properties": _run_properties,
+}
+
+
+# -- known deviations and artifacts ----------------------------------------------------
+
+
+def _apply_known_deviation(job: Job, result: CaseResult) -> None:
+    deviation = job.backend.deviation_for(job.concept.id, job.case.name, job.dtype)
+    if deviation is None:
+        return
+    if result.outcome in ("failed", "error"):
+        result.message = f"known deviation: {deviation.reason} ({result.message})"
+        result.outcome = "known_deviation"
+    elif result.outcome == "passed":
+        result.outcome = "failed"
+        result.message = (f"unexpected pass: {job.backend.id} lists a known deviation for "
+                          f"{job.concept.id} case {deviation.case!r} dtype {deviation.dtype!r} "
+                          f"({deviation.reason!r}); delete that entry")
+
+
+def _write_artifact(folder: Path, job: Job, arrays: dict[str, Any]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{job.id}.npz"
+    np.savez(path, **{k: np.asarray(v) for k, v in arrays.items()})
+    return path

@@ -1,0 +1,144 @@
+"""Which jobs a run holds, and the checks that guard the run itself.
+
+Besides one job per (concept, case, backend, dtype), a run checks that every spec file
+loaded, every plugin imported and every known deviation names a real case. Each of
+those is its own test, so a broken file or plugin is reported by name while every other
+result is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+
+from mlcanon.backend import Backend
+from mlcanon.plugins import Registry, registry
+from mlcanon.runner import Job
+from mlcanon.spec import LoadedSpec, default_spec
+from mlcanon.spec.model import DTYPES
+
+
+@dataclass
+class Selection:
+    backends: list[str] = field(default_factory=list)
+    devices: list[str] = field(default_factory=list)
+    dtypes: list[str] = field(default_factory=list)
+
+    def validate(self, found: Registry) -> None:
+        for dtype in self.dtypes:
+            if dtype not in DTYPES:
+                msg = f"--dtype {dtype!r} is not a dtype mlcanon knows; use one of {list(DTYPES)}"
+                raise pytest.UsageError(msg)
+        known = {b.name for b in found.backends} | {b.id for b in found.backends}
+        for name in self.backends:
+            if name not in known:
+                msg = (f"--backend {name!r} is not installed; installed backends: "
+                       f"{', '.join(sorted(b.id for b in found.backends)) or 'none'}")
+                raise pytest.UsageError(msg)
+
+    def chosen(self, found: Registry) -> list[Backend]:
+        """Selected backends; without ``--device``, only those available here."""
+        self.validate(found)
+        picked = [
+            b for b in found.backends
+            if (not self.backends or b.name in self.backends or b.id in self.backends)
+            and (not self.devices or b.device in self.devices)
+        ]
+        if self.devices:
+            return picked
+        return [b for b in picked if b.available() is None]
+
+    def problems(self) -> list[str]:
+        spec = default_spec()
+        found = registry()
+        return [str(p) for p in spec.problems] + [
+            f"plugin {p.name!r} ({p.value}): {p.error}" for p in found.broken]
+
+
+def build_jobs(selection: Selection, spec: LoadedSpec | None = None,
+               found: Registry | None = None) -> list[Job]:
+    spec = spec or default_spec()
+    backends = selection.chosen(found or registry())
+    jobs = []
+    for concept in sorted(spec.concepts.values(), key=lambda c: (c.family, c.id)):
+        for case in concept.cases:
+            for dtype in concept.case_dtypes(case):
+                if selection.dtypes and dtype not in selection.dtypes:
+                    continue
+                jobs.extend(Job(concept, case, backend, dtype) for backend in backends)
+    return jobs
+
+
+@dataclass(frozen=True)
+class MetaCheck:
+    id: str
+    check: Callable[[], None]
+
+    def run(self) -> None:
+        self.check()
+
+
+def _fail(message: str) -> Callable[[], None]:
+    def check() -> None:
+        pytest.fail(message, pytrace=False)
+
+    return check
+
+
+def _skip(message: str) -> Callable[[], None]:
+    def check() -> None:
+        pytest.skip(message)
+
+    return check
+
+
+def meta_checks(selection: Selection, spec: LoadedSpec | None = None,
+                found: Registry | None = None) -> list[MetaCheck]:
+    spec = spec or default_spec()
+    found = found or registry()
+    checks = []
+    for path, problems in sorted(spec.broken_files.items()):
+        text = "\n".join(f"  {p}" for p in problems)
+        checks.append(MetaCheck(f"spec-{_short(path)}", _fail(f"spec file {path}:\n{text}")))
+    for broken in found.broken:
+        checks.append(MetaCheck(f"plugin-{broken.name}", _fail(
+            f"plugin {broken.name!r} ({broken.value}) could not be loaded: {broken.error}")))
+    for backend in found.backends:
+        reason = backend.available()
+        if reason is not None and not selection.devices:
+            checks.append(MetaCheck(f"backend-{backend.name}-{backend.device}",
+                                    _skip(f"{backend.id} unavailable: {reason}")))
+        checks.append(MetaCheck(f"deviations-{backend.name}-{backend.device}",
+                                _deviation_check(backend, spec)))
+    return checks
+
+
+def _short(path: str) -> str:
+    parts = path.replace("\\", "/").split("/")
+    return "/".join(parts[-2:])
+
+
+def stale_deviations(backend: Backend, spec: LoadedSpec) -> list[str]:
+    """Known-deviation entries that match no concept, case or dtype of the spec."""
+    stale = []
+    for d in backend.known_deviations:
+        concept = spec.concepts.get(d.concept)
+        if concept is None:
+            stale.append(f"{d}: no concept {d.concept!r}")
+        elif d.case != "*" and d.case not in {c.name for c in concept.cases}:
+            stale.append(f"{d}: concept {d.concept!r} has no case {d.case!r}")
+        elif d.dtype != "*" and d.dtype not in concept.dtypes:
+            stale.append(f"{d}: concept {d.concept!r} does not run in {d.dtype}")
+    return stale
+
+
+def _deviation_check(backend: Backend, spec: LoadedSpec) -> Callable[[], None]:
+    def check() -> None:
+        stale = stale_deviations(backend, spec)
+        if stale:
+            pytest.fail(f"{backend.id} lists known deviations that match nothing; delete or "
+                        "fix them:\n" + "\n".join(f"  {s}" for s in stale), pytrace=False)
+
+    return check

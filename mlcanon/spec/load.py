@@ -1,0 +1,449 @@
+"""Reading and validating spec files: ``reference/<family>/<concept_id>.toml``.
+
+Every problem names the file, the case and the field. A file with problems is skipped
+and its problems are returned beside the concepts that loaded, so one bad file never
+hides the rest of the spec.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mlcanon.spec.model import (
+    CASE_KINDS,
+    DRAWN_KINDS,
+    DTYPES,
+    ERROR_CLASSES,
+    FROZEN_KINDS,
+    INPUT_DTYPES,
+    OUTPUT_DTYPES,
+    Case,
+    Concept,
+    InputSpec,
+    OutputSpec,
+    Signature,
+    Tolerance,
+)
+from mlcanon.spec.values import exactly_representable, to_array
+
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+SIDECAR_SUFFIX = ".frozen.json"
+
+
+@dataclass(frozen=True)
+class SpecProblem:
+    """One thing wrong with a spec file."""
+
+    path: str
+    case: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.case:
+            where += f" case {self.case!r}"
+        if self.field:
+            where += f" field {self.field!r}"
+        return f"{where}: {self.message}"
+
+
+class SpecError(Exception):
+    """Raised by :func:`load_concept` with every problem of one file."""
+
+    def __init__(self, problems: list[SpecProblem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def reference_root() -> Path:
+    """The spec folder: ``$MLCANON_REFERENCE`` or ``reference/`` of this checkout."""
+    configured = os.environ.get("MLCANON_REFERENCE")
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parents[2] / "reference"
+
+
+def spec_files(root: Path | None = None) -> list[Path]:
+    root = root or reference_root()
+    return sorted(p for p in root.glob("*/*.toml") if not p.parent.name.startswith("_"))
+
+
+class _Checker:
+    """Collects problems for one file while it is being parsed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[SpecProblem] = []
+
+    def add(self, message: str, field: str = "", case: str = "") -> None:
+        self.problems.append(SpecProblem(str(self.path), case, field, message))
+
+    def require(self, table: dict[str, Any], key: str, kind: type | tuple[type, ...],
+                case: str = "", default: Any = ..., prefix: str = "") -> Any:
+        field = f"{prefix}{key}"
+        if key not in table:
+            if default is ...:
+                self.add("is required", field, case)
+                return None
+            return default
+        value = table[key]
+        kinds = _as_tuple(kind)
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            names = "/".join(t.__name__ for t in kinds)
+            self.add(f"must be {names}, got {type(value).__name__} {value!r}", field, case)
+            return None if default is ... else default
+        return value
+
+
+def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def load_concept(path: Path, *, with_sidecar: bool = True) -> Concept:
+    """Parse and validate one spec file (and its sidecar); raise SpecError on problems.
+
+    ``with_sidecar=False`` skips the frozen values, for regenerating them.
+    """
+    check = _Checker(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        check.add(f"is not valid TOML: {exc}")
+        raise SpecError(check.problems) from None
+    concept = _parse_concept(data, path, check)
+    if concept is not None and not check.problems and with_sidecar:
+        concept = _attach_sidecar(concept, check)
+    if check.problems or concept is None:
+        raise SpecError(check.problems)
+    return concept
+
+
+def _parse_concept(data: dict[str, Any], path: Path, check: _Checker) -> Concept | None:
+    known = {"id", "family", "title", "summary", "definition", "differentiable", "dtypes",
+             "conventions", "sources", "signature", "tolerance", "canonicalize", "cases",
+             "benchmark"}
+    for key in data:
+        if key not in known:
+            check.add(f"unknown field; expected one of {sorted(known)}", key)
+    concept_id = check.require(data, "id", str)
+    family = check.require(data, "family", str)
+    if concept_id and path.stem != concept_id:
+        check.add(f"id {concept_id!r} does not match the file name {path.name!r}", "id")
+    if family and path.parent.name != family:
+        check.add(f"family {family!r} does not match the folder {path.parent.name!r}",
+                  "family")
+    dtypes = _parse_dtypes(check.require(data, "dtypes", list, default=["float64", "float32"]),
+                           check, "dtypes")
+    signature = _parse_signature(check.require(data, "signature", dict, default={}), check)
+    tolerance = _parse_tolerance(check.require(data, "tolerance", dict, default={}), check,
+                                 signature)
+    raw_cases = check.require(data, "cases", list, default=[])
+    if not raw_cases:
+        check.add("a concept needs at least one case", "cases")
+    cases = [_parse_case(raw, i, concept_id or "?", signature, dtypes, check)
+             for i, raw in enumerate(raw_cases)]
+    _check_unique_names(cases, check)
+    if check.problems:
+        return None
+    return Concept(
+        id=concept_id,
+        family=family,
+        title=check.require(data, "title", str),
+        summary=check.require(data, "summary", str, default=""),
+        definition=check.require(data, "definition", str),
+        signature=signature,
+        tolerance=tolerance,
+        cases=tuple(c for c in cases if c is not None),
+        dtypes=dtypes,
+        differentiable=check.require(data, "differentiable", bool, default=False),
+        conventions=tuple(check.require(data, "conventions", list, default=[])),
+        sources=tuple(check.require(data, "sources", list, default=[])),
+        canonicalize=check.require(data, "canonicalize", str, default=""),
+        path=path,
+    )
+
+
+def _parse_dtypes(raw: list[Any] | None, check: _Checker, field: str,
+                  case: str = "") -> tuple[str, ...]:
+    dtypes = []
+    for dtype in raw or []:
+        if dtype not in DTYPES:
+            check.add(f"unknown dtype {dtype!r}; expected one of {list(DTYPES)}", field, case)
+        else:
+            dtypes.append(dtype)
+    return tuple(dtypes)
+
+
+def _parse_signature(raw: dict[str, Any], check: _Checker) -> Signature:
+    inputs = {}
+    for name, table in check.require(raw, "inputs", dict, default={},
+                                     prefix="signature.").items():
+        field = f"signature.inputs.{name}"
+        if not isinstance(table, dict):
+            check.add("must be a table with dtype and shape", field)
+            continue
+        dtype = table.get("dtype", "float")
+        if dtype not in INPUT_DTYPES:
+            check.add(f"unknown dtype {dtype!r}; expected one of {list(INPUT_DTYPES)}", field)
+        inputs[name] = InputSpec(name, dtype, str(table.get("shape", "")),
+                                 bool(table.get("optional", False)), str(table.get("doc", "")))
+    outputs = []
+    for i, table in enumerate(check.require(raw, "outputs", list, default=[{"name": "y"}],
+                                            prefix="signature.")):
+        field = f"signature.outputs[{i}]"
+        if not isinstance(table, dict) or "name" not in table:
+            check.add("must be a table with at least a name", field)
+            continue
+        dtype = table.get("dtype", "float")
+        if dtype not in OUTPUT_DTYPES:
+            check.add(f"unknown dtype {dtype!r}; expected one of {list(OUTPUT_DTYPES)}", field)
+        outputs.append(OutputSpec(table["name"], dtype, str(table.get("shape", ""))))
+    params = check.require(raw, "params", dict, default={}, prefix="signature.")
+    return Signature(inputs, params or {}, tuple(outputs))
+
+
+def _parse_tolerance(raw: dict[str, Any], check: _Checker, signature: Signature) -> Tolerance:
+    error_class = raw.get("class", "elementwise")
+    if error_class not in ERROR_CLASSES:
+        check.add(f"unknown error class {error_class!r}; expected one of {list(ERROR_CLASSES)}",
+                  "tolerance.class")
+    over = raw.get("over")
+    if isinstance(over, str):
+        name, _, axis = over.partition(":")
+        if name not in signature.inputs or not (axis == "*" or _is_int(axis)):
+            check.add(f"{over!r} must be '<input>:<axis>' or '<input>:*' with a signature input",
+                      "tolerance.over")
+    return Tolerance(error_class, over, float(raw.get("factor", 1.0)))
+
+
+def _is_int(text: str) -> bool:
+    return text.lstrip("-").isdigit()
+
+
+CASE_FIELDS = {
+    "name", "kind", "inputs", "params", "expected", "dtypes", "why", "source", "erratum",
+    "printed_atol", "generate", "seed", "wrt", "raises", "match", "check", "check_params",
+    "tolerance_factor", "max_examples", "cotangent",
+}
+KIND_REQUIRES = {
+    "book": ("inputs", "expected", "source", "printed_atol"),
+    "edge": ("inputs", "expected", "why"),
+    "generated": ("generate",),
+    "raises": ("inputs", "raises", "why"),
+    "grad": ("wrt",),
+    "stochastic": ("check",),
+    "properties": ("generate", "check"),
+}
+
+
+def _parse_case(raw: Any, index: int, concept_id: str, signature: Signature,
+                concept_dtypes: tuple[str, ...], check: _Checker) -> Case | None:
+    if not isinstance(raw, dict):
+        check.add("must be a table", f"cases[{index}]")
+        return None
+    name = raw.get("name", f"#{index}")
+    if not isinstance(name, str) or not NAME_PATTERN.match(name):
+        check.add("must be snake_case ([a-z][a-z0-9_]*)", "name", str(name))
+        return None
+    for key in raw:
+        if key not in CASE_FIELDS:
+            check.add(f"unknown field; expected one of {sorted(CASE_FIELDS)}", key, name)
+    kind = raw.get("kind")
+    if kind not in CASE_KINDS:
+        check.add(f"unknown kind {kind!r}; expected one of {list(CASE_KINDS)}", "kind", name)
+        return None
+    for key in KIND_REQUIRES[kind]:
+        if key not in raw and not (kind == "grad" and key == "generate"):
+            check.add(f"is required for {kind} cases", key, name)
+    if kind == "grad" and "inputs" not in raw and "generate" not in raw:
+        check.add("a grad case needs inputs or generate", "inputs", name)
+    dtypes = _parse_dtypes(raw.get("dtypes", []), check, "dtypes", name)
+    for dtype in dtypes:
+        if dtype not in concept_dtypes:
+            check.add(f"dtype {dtype!r} is not among the concept's dtypes", "dtypes", name)
+    case = Case(
+        concept=concept_id, name=name, kind=kind,
+        inputs=raw.get("inputs", {}), params=raw.get("params", {}),
+        expected=_normalize_expected(raw.get("expected"), signature),
+        dtypes=dtypes, why=raw.get("why", ""), source=raw.get("source", ""),
+        erratum=raw.get("erratum"), printed_atol=raw.get("printed_atol"),
+        generate=raw.get("generate"), seed=int(raw.get("seed", 0)),
+        wrt=tuple(raw.get("wrt", ())), cotangent=_normalize_expected(raw.get("cotangent"),
+                                                                      signature),
+        raises=raw.get("raises", ""), match=raw.get("match", ""), check=raw.get("check", ""),
+        check_params=raw.get("check_params", {}),
+        tolerance_factor=float(raw.get("tolerance_factor", 1.0)),
+        max_examples=int(raw.get("max_examples", 25)),
+    )
+    _check_case_against_signature(case, signature, concept_dtypes, check)
+    return case
+
+
+def _normalize_expected(value: Any, signature: Signature) -> dict[str, Any] | None:
+    """Single-output concepts may write ``expected = [...]``; store it by output name."""
+    if value is None:
+        return None
+    names = [o.name for o in signature.outputs]
+    if isinstance(value, dict) and set(value) <= set(names) and value:
+        return value
+    return {names[0]: value} if len(names) == 1 else {"?": value}
+
+
+def _check_case_against_signature(case: Case, signature: Signature,
+                                  concept_dtypes: tuple[str, ...], check: _Checker) -> None:
+    for name in case.inputs:
+        if name not in signature.inputs:
+            check.add(f"input {name!r} is not in the signature "
+                      f"({sorted(signature.inputs)})", f"inputs.{name}", case.name)
+    for name in case.generate or {}:
+        if name not in signature.inputs:
+            check.add(f"input {name!r} is not in the signature", f"generate.{name}", case.name)
+    given = set(case.inputs) | set(case.generate or {})
+    if case.kind not in FROZEN_KINDS or given:
+        for name, spec in signature.inputs.items():
+            if name not in given and not spec.optional:
+                check.add(f"required input {name!r} is missing", "inputs", case.name)
+    for name in case.params:
+        if name not in signature.params:
+            check.add(f"parameter {name!r} is not in the signature "
+                      f"({sorted(signature.params)})", f"params.{name}", case.name)
+    if case.expected is not None and "?" in case.expected:
+        names = [o.name for o in signature.outputs]
+        check.add(f"expected must be a table keyed by the outputs {names}", "expected",
+                  case.name)
+    for name in case.wrt:
+        if signature.inputs.get(name, InputSpec(name, "int64")).dtype != "float":
+            check.add(f"wrt {name!r} must name a float input", "wrt", case.name)
+    _check_values(case, signature, concept_dtypes, check)
+
+
+def _check_values(case: Case, signature: Signature, concept_dtypes: tuple[str, ...],
+                  check: _Checker) -> None:
+    """Literal inputs must be arrays of numbers that fit every dtype the case runs in."""
+    dtypes = case.dtypes or concept_dtypes
+    for name, value in case.inputs.items():
+        spec = signature.inputs.get(name)
+        if spec is None:
+            continue
+        try:
+            array = to_array(value, "float64")
+        except (ValueError, TypeError) as exc:
+            check.add(f"is not a numeric array: {exc}", f"inputs.{name}", case.name)
+            continue
+        if spec.dtype != "float" or case.kind == "book":
+            continue  # book inputs are the book's; their rounding is inside printed_atol
+        for dtype in dtypes:
+            if not exactly_representable(array, dtype):
+                check.add(f"is not exactly representable in {dtype}; restrict the case's "
+                          f"dtypes or choose representable values", f"inputs.{name}", case.name)
+    for output, value in (case.expected or {}).items():
+        try:
+            to_array(value, "float64")
+        except (ValueError, TypeError) as exc:
+            check.add(f"is not a numeric array: {exc}", f"expected.{output}", case.name)
+
+
+def _check_unique_names(cases: Iterable[Case | None], check: _Checker) -> None:
+    seen: set[str] = set()
+    for case in cases:
+        if case is None:
+            continue
+        if case.name in seen:
+            check.add("duplicate case name", "name", case.name)
+        seen.add(case.name)
+
+
+def sidecar_path(path: Path) -> Path:
+    return path.with_name(path.stem + SIDECAR_SUFFIX)
+
+
+def _attach_sidecar(concept: Concept, check: _Checker) -> Concept:
+    frozen_cases = [c for c in concept.cases if c.kind in FROZEN_KINDS]
+    if not frozen_cases:
+        return concept
+    path = sidecar_path(concept.path)
+    if not path.exists():
+        check.add(f"has generated cases but no sidecar {path.name}; run "
+                  f"'mlcanon reference generate {concept.id}'")
+        return concept
+    try:
+        frozen = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        check.add(f"sidecar {path.name} is not valid JSON: {exc}")
+        return concept
+    cases = []
+    for case in concept.cases:
+        if case.kind in FROZEN_KINDS:
+            record = frozen.get("cases", {}).get(case.name)
+            if record is None:
+                check.add(f"has no frozen values in {path.name}; run "
+                          f"'mlcanon reference generate {concept.id}'", case=case.name)
+                continue
+            case = _with_frozen(case, record, frozen.get("provenance", {}))
+        cases.append(case)
+    return _replace(concept, cases=tuple(cases))
+
+
+def _with_frozen(case: Case, record: dict[str, Any], provenance: dict[str, Any]) -> Case:
+    return _replace(
+        case,
+        inputs=record["inputs"],
+        expected=record.get("expected"),
+        cotangent=record.get("cotangent"),
+        expected_grad=record.get("expected_grad"),
+        provenance={**provenance, **record.get("provenance", {})},
+    )
+
+
+def _replace(obj: Any, **changes: Any) -> Any:
+    from dataclasses import replace
+
+    return replace(obj, **changes)
+
+
+@dataclass(frozen=True)
+class LoadedSpec:
+    concepts: dict[str, Concept]
+    problems: list[SpecProblem]
+    broken_files: dict[str, list[SpecProblem]]
+
+
+def load_spec(root: Path | None = None) -> LoadedSpec:
+    """Every concept under ``root`` that loads, plus the problems of those that do not."""
+    concepts: dict[str, Concept] = {}
+    problems: list[SpecProblem] = []
+    broken: dict[str, list[SpecProblem]] = {}
+    for path in spec_files(root):
+        try:
+            concept = load_concept(path)
+        except SpecError as exc:
+            problems.extend(exc.problems)
+            broken[str(path)] = exc.problems
+            continue
+        concepts[concept.id] = concept
+    return LoadedSpec(concepts, problems, broken)
+
+
+@cache
+def default_spec() -> LoadedSpec:
+    return load_spec()
+
+
+def input_array(case: Case, name: str, spec: InputSpec, dtype: str) -> np.ndarray:
+    """A case's input as the array the backend receives (floats cast to ``dtype``)."""
+    value = case.inputs[name]
+    if spec.dtype == "float":
+        with np.errstate(over="ignore"):
+            return to_array(value, "float64").astype(dtype)
+    return to_array(value, spec.dtype)

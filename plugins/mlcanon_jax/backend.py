@@ -1,0 +1,65 @@
+"""JAX on the CPU or a GPU, 64-bit enabled, op by op (no jit unless a case asks)."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+from mlcanon import Backend
+from mlcanon_jax.deviations import KNOWN_DEVIATIONS
+
+
+@cache
+def _jax() -> Any:
+    import jax
+
+    # float64 is part of the canon; without this JAX silently computes in float32.
+    jax.config.update("jax_enable_x64", True)
+    return jax
+
+
+class JaxBackend(Backend):
+    name = "jax"
+    concept_modules = ("mlcanon_jax.concepts",)
+    known_deviations = KNOWN_DEVIATIONS
+
+    def available(self) -> str | None:
+        if importlib.util.find_spec("jax") is None:
+            return "jax is not installed (pip install 'mlcanon[jax]')"
+        try:
+            _jax().devices(self.device)
+        except RuntimeError as exc:
+            return f"jax has no {self.device} device: {str(exc).splitlines()[0]}"
+        return None
+
+    def _device(self) -> Any:
+        return _jax().devices(self.device)[0]
+
+    def versions(self) -> dict[str, str]:
+        import jaxlib
+
+        return {"jax": _jax().__version__, "jaxlib": jaxlib.__version__,
+                "numpy": np.__version__}
+
+    def device_name(self) -> str:
+        return str(self._device().device_kind)
+
+    def from_numpy(self, array: np.ndarray) -> Any:
+        return _jax().device_put(array, self._device())
+
+    def to_numpy(self, value: Any) -> np.ndarray:
+        return np.asarray(value)
+
+    def synchronize(self) -> None:
+        # JAX dispatches asynchronously; an effects barrier waits for all queued work.
+        _jax().effects_barrier()
+
+    def vjp(self, fn: Callable[..., Any], primals: Sequence[Any],
+            cotangents: Sequence[Any]) -> tuple[Any, ...]:
+        out, pullback = _jax().vjp(fn, *primals)
+        cot = tuple(cotangents) if isinstance(out, tuple) else cotangents[0]
+        return tuple(pullback(cot))

@@ -1,0 +1,1 @@
+"""NumPy concept implementations, one module per family; each function is named by concept id."""

@@ -1,0 +1,5 @@
+"""Where the NumPy backend knowingly departs from the canon (strict: see mlcanon.KnownDeviation)."""
+
+from mlcanon import KnownDeviation
+
+KNOWN_DEVIATIONS: tuple[KnownDeviation, ...] = ()

@@ -1,0 +1,70 @@
+"""PyTorch on the CPU or a CUDA device, with autograd for vector-Jacobian products."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+from mlcanon import Backend
+from mlcanon_torch.deviations import KNOWN_DEVIATIONS
+
+
+@cache
+def _torch() -> Any:
+    import torch
+
+    # The canon is computed in full precision: TF32 matmuls stay off unless a case asks.
+    torch.backends.cuda.matmul.allow_tf32 = False
+    torch.backends.cudnn.allow_tf32 = False
+    return torch
+
+
+class TorchBackend(Backend):
+    name = "torch"
+    concept_modules = ("mlcanon_torch.concepts",)
+    known_deviations = KNOWN_DEVIATIONS
+
+    def available(self) -> str | None:
+        if importlib.util.find_spec("torch") is None:
+            return "torch is not installed (pip install 'mlcanon[torch]')"
+        if self.device == "cuda" and not _torch().cuda.is_available():
+            return "torch.cuda.is_available() is False (no CUDA GPU or driver here)"
+        return None
+
+    def versions(self) -> dict[str, str]:
+        torch = _torch()
+        return {"torch": torch.__version__, "cuda": str(torch.version.cuda),
+                "numpy": np.__version__}
+
+    def device_name(self) -> str:
+        if self.device == "cuda":
+            return _torch().cuda.get_device_name()
+        return super().device_name()
+
+    def from_numpy(self, array: np.ndarray) -> Any:
+        return _torch().from_numpy(np.ascontiguousarray(array).copy()).to(self.device)
+
+    def to_numpy(self, value: Any) -> np.ndarray:
+        torch = _torch()
+        if isinstance(value, torch.Tensor):
+            return value.detach().cpu().numpy()
+        return np.asarray(value)
+
+    def synchronize(self) -> None:
+        if self.device == "cuda":
+            _torch().cuda.synchronize()
+
+    def vjp(self, fn: Callable[..., Any], primals: Sequence[Any],
+            cotangents: Sequence[Any]) -> tuple[Any, ...]:
+        torch = _torch()
+        leaves = [p.detach().requires_grad_(True) for p in primals]
+        out = fn(*leaves)
+        outputs = out if isinstance(out, tuple) else (out,)
+        grads = torch.autograd.grad(outputs, leaves, grad_outputs=list(cotangents),
+                                    allow_unused=True)
+        return tuple(torch.zeros_like(p) if g is None else g for p, g in zip(leaves, grads,
+                                                                             strict=True))

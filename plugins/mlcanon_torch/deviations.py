@@ -1,0 +1,5 @@
+"""Where the PyTorch backends knowingly depart from the canon (strict: see mlcanon.KnownDeviation)."""
+
+from mlcanon import KnownDeviation
+
+KNOWN_DEVIATIONS: tuple[KnownDeviation, ...] = ()
