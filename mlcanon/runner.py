@@ -219,13 +219,17 @@ def case_inputs(job: Job) -> dict[str, np.ndarray]:
 
 
 def judge(context: Context, result: CaseResult, actual: dict[str, np.ndarray],
-          expected: dict[str, np.ndarray], bound: Bound) -> None:
-    """Compare every output; the worst comparison becomes the case's error."""
+          expected: dict[str, np.ndarray], bound: Bound, *, canonical: bool = True) -> None:
+    """Compare every output; the worst comparison becomes the case's error.
+
+    ``canonical`` applies the concept's canonicalizer (outputs, not gradients).
+    """
     job = context.job
     context.arrays.update({f"expected_{k}": v for k, v in expected.items()})
     context.arrays.update({f"actual_{k}": v for k, v in actual.items()})
     result.tolerance = bound.as_dict()
-    actual = canonicalize(job.concept.canonicalize, actual, expected)
+    if canonical:
+        actual = canonicalize(job.concept.canonicalize, actual, expected)
     comparisons = {}
     for name, want in expected.items():
         kind = _output_kind(job.concept, name)
@@ -322,7 +326,8 @@ def _run_grad(context: Context, impl: Callable[..., Any], result: CaseResult) ->
         actual = {name: np.asarray(backend.to_numpy(g)) for name, g in zip(wrt, grads,
                                                                             strict=True)}
     expected = _expected_arrays(job.case.expected_grad or {})
-    judge(context, result, actual, expected, bound_for(job.concept, job.case, job.dtype, inputs))
+    judge(context, result, actual, expected, bound_for(job.concept, job.case, job.dtype, inputs),
+          canonical=False)
 
 
 def _pick_float_outputs(concept: Concept, out: Any, float_outputs: list[str]) -> Any:
