@@ -71,7 +71,9 @@ class ConformanceRun:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.stash[RUN_KEY] = ConformanceRun(config)
+    run = ConformanceRun(config)
+    run.selection.validate(registry())  # bad --backend / --dtype: a usage error, up front
+    config.stash[RUN_KEY] = run
 
 
 RUN_KEY = pytest.StashKey[ConformanceRun]()

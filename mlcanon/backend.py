@@ -62,6 +62,8 @@ class Backend:
     def __init__(self, device: str = "cpu") -> None:
         self.device = device
         self._concepts: dict[str, Callable[..., Any]] | None = None
+        #: concept modules that failed to import: dotted name -> error.
+        self.load_errors: dict[str, str] = {}
 
     @property
     def id(self) -> str:
@@ -121,8 +123,9 @@ class Backend:
         """Concept id -> implementation, read once from :attr:`concept_modules`."""
         if self._concepts is None:
             found: dict[str, Callable[..., Any]] = {}
+            self.load_errors = {}
             for dotted in self.concept_modules:
-                for module in _modules_under(dotted):
+                for module in _modules_under(dotted, self.load_errors):
                     found.update(concept_functions(module))
             self._concepts = found
         return self._concepts
@@ -153,9 +156,23 @@ def concept_functions(module: ModuleType) -> Mapping[str, Callable[..., Any]]:
     }
 
 
-def _modules_under(dotted: str) -> list[ModuleType]:
-    module = importlib.import_module(dotted)
-    if not hasattr(module, "__path__"):
-        return [module]
+def _modules_under(dotted: str, errors: dict[str, str]) -> list[ModuleType]:
+    """The module ``dotted``, or every public submodule of the package ``dotted``.
+
+    A module that fails to import is recorded in ``errors`` and skipped, so one broken
+    family leaves the backend's other concepts usable.
+    """
+    module = _try_import(dotted, errors)
+    if module is None or not hasattr(module, "__path__"):
+        return [module] if module is not None else []
     names = sorted(info.name for info in pkgutil.iter_modules(module.__path__))
-    return [importlib.import_module(f"{dotted}.{name}") for name in names if name[0] != "_"]
+    found = (_try_import(f"{dotted}.{name}", errors) for name in names if name[0] != "_")
+    return [m for m in found if m is not None]
+
+
+def _try_import(dotted: str, errors: dict[str, str]) -> ModuleType | None:
+    try:
+        return importlib.import_module(dotted)
+    except Exception as exc:
+        errors[dotted] = f"{type(exc).__name__}: {exc}"
+        return None

@@ -61,7 +61,9 @@ def get_check(kind: str, name: str) -> Check:
     load_checks()
     table = STOCHASTIC if kind == "stochastic" else PROPERTIES
     if name not in table:
-        msg = f"no {kind} check named {name!r}; known: {sorted(table)}"
+        from mlcanon.oracles import import_errors_text
+
+        msg = f"no {kind} check named {name!r}; known: {sorted(table)}" + import_errors_text()
         raise KeyError(msg)
     return table[name]
 

@@ -53,6 +53,8 @@ def _cmd_backends(args: argparse.Namespace) -> int:
             implemented = len(set(backend.concepts()) & set(spec.concepts))
             print(f"{backend.id:<12} available    plugin {plugin}; {versions}; "
                   f"{implemented}/{len(spec.concepts)} concepts; device {backend.device_name()}")
+            for module, error in backend.load_errors.items():
+                print(f"{'':<12} module {module} failed to import: {error}")
         else:
             print(f"{backend.id:<12} unavailable  plugin {plugin}; {reason}")
     for broken in found.broken:

@@ -56,16 +56,35 @@ def oracle(concept: str, precision: str = "mp") -> Callable[[Callable[..., Any]]
     return register
 
 
+#: reference modules that failed to import: path -> error (reported, never fatal).
+IMPORT_ERRORS: dict[str, str] = {}
+
+
 def import_reference_modules(folder: str) -> None:
-    """Import every ``reference/<folder>/*.py`` (oracles or checks) once."""
+    """Import every ``reference/<folder>/*.py`` (oracles or checks) once.
+
+    A module that fails to import is recorded in :data:`IMPORT_ERRORS`; the concepts it
+    would have served report that error instead of failing the whole run.
+    """
     for path in sorted((reference_root() / folder).glob("*.py")):
         name = f"mlcanon_reference.{folder}.{path.stem}"
-        if name in sys.modules:
+        if name in sys.modules or str(path) in IMPORT_ERRORS:
             continue
         spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
-        spec.loader.exec_module(module)
+        try:
+            spec.loader.exec_module(module)
+        except Exception as exc:
+            del sys.modules[name]
+            IMPORT_ERRORS[str(path)] = f"{type(exc).__name__}: {exc}"
+
+
+def import_errors_text() -> str:
+    if not IMPORT_ERRORS:
+        return ""
+    return "; reference modules that failed to import: " + "; ".join(
+        f"{path}: {error}" for path, error in IMPORT_ERRORS.items())
 
 
 @cache
@@ -77,7 +96,8 @@ def oracles() -> dict[str, Oracle]:
 def get_oracle(concept_id: str) -> Oracle:
     found = oracles().get(concept_id)
     if found is None:
-        msg = f"no oracle for concept {concept_id!r} in {reference_root() / 'oracles'}"
+        msg = (f"no oracle for concept {concept_id!r} in {reference_root() / 'oracles'}"
+               + import_errors_text())
         raise KeyError(msg)
     return found
 

@@ -125,6 +125,9 @@ def run_job(job: Job, *, timeout: float | None = 60.0, repro: str = "",
         result.outcome, result.message = "error", str(exc)
     except CaseTimeout as exc:
         result.outcome, result.message = "error", str(exc)
+    except Exception as exc:  # a spec or harness problem: reported on this case only
+        result.outcome = "error"
+        result.message = f"harness could not run the case: {type(exc).__name__}: {exc}"
     result.duration_s = time.perf_counter() - start
     result.backend_s = context.clock.total
     _apply_known_deviation(job, result)
@@ -142,6 +145,10 @@ def _run(context: Context, result: CaseResult) -> None:
     if job.dtype not in job.backend.dtypes:
         raise _Outcome("unsupported", f"{job.backend.id} does not support {job.dtype}")
     impl = job.backend.implementation(job.concept.id)
+    if impl is None and job.backend.load_errors:
+        broken = "; ".join(f"{m}: {e}" for m, e in job.backend.load_errors.items())
+        raise _Outcome("error", f"{job.backend.id} has no {job.concept.id}, and some of its "
+                                f"concept modules failed to import: {broken}")
     if impl is None:
         raise _Outcome("missing", f"{job.backend.id} does not implement {job.concept.id}")
     KIND_RUNNERS[job.case.kind](context, impl, result)

@@ -1,0 +1,7 @@
+"""Misbehaviour: the implementation returns NaN everywhere."""
+
+import numpy as np
+
+
+def softmax(x, *, axis=-1, temperature=1.0):
+    return np.full_like(x, np.nan)

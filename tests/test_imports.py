@@ -1,0 +1,37 @@
+"""Importing mlcanon (and listing backends) never imports torch or jax."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import sys
+{body}
+heavy = sorted(m for m in ("torch", "jax", "jaxlib") if m in sys.modules)
+print(",".join(heavy))
+"""
+
+
+def imported_frameworks(body: str) -> str:
+    run = subprocess.run([sys.executable, "-c", PROBE.format(body=body)], text=True,
+                         capture_output=True, check=True)
+    return run.stdout.strip()
+
+
+@pytest.mark.parametrize("body", [
+    "import mlcanon",
+    "import mlcanon.cli, mlcanon.runner, mlcanon.selection, mlcanon.results",
+    "from mlcanon.plugins import registry; r = registry(); [b.id for b in r.backends]",
+    "from mlcanon.spec import default_spec; default_spec()",
+])
+def test_no_framework_is_imported(body):
+    assert imported_frameworks(body) == ""
+
+
+def test_a_backend_imports_its_framework_only_when_used():
+    body = ("from mlcanon.plugins import registry\n"
+            "registry().get('torch:cpu').implementation('softmax')")
+    assert imported_frameworks(body) == "torch"
