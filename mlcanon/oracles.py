@@ -39,7 +39,10 @@ class Oracle:
 _ORACLES: dict[str, Oracle] = {}
 
 
-def oracle(concept: str, precision: str = "mp") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+OracleFn = Callable[..., Any]
+
+
+def oracle(concept: str, precision: str = "mp") -> Callable[[OracleFn], OracleFn]:
     """Register ``fn`` as the oracle of ``concept``."""
     if precision not in ("mp", "float64"):
         msg = f"oracle precision must be 'mp' or 'float64', got {precision!r}"

@@ -35,7 +35,8 @@ def environment(site: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_harness(site: Path, results: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+def run_harness(site: Path, results: Path, *args: str,
+                **env: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "pytest", str(ROOT / "conformance"), "-q",
                "-p", "no:cacheprovider", "--results", str(results),
                "--artifacts", str(results.parent / "failures"), *args]

@@ -21,7 +21,6 @@ import numpy as np
 
 from mlcanon.spec.model import (
     CASE_KINDS,
-    DRAWN_KINDS,
     DTYPES,
     ERROR_CLASSES,
     FROZEN_KINDS,
