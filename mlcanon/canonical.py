@@ -34,6 +34,8 @@ def _column_signs(actual: np.ndarray, expected: np.ndarray) -> np.ndarray:
 
 @canonicalizer("eigh")
 def _eigh(actual: Outputs, expected: Outputs) -> Outputs:
+    if "eigenvectors" not in expected:  # a case may expect only the sign-free outputs
+        return actual
     signs = _column_signs(actual["eigenvectors"], expected["eigenvectors"])
     return {**actual, "eigenvectors": actual["eigenvectors"] * signs[..., None, :].astype(
         actual["eigenvectors"].dtype)}
@@ -41,6 +43,8 @@ def _eigh(actual: Outputs, expected: Outputs) -> Outputs:
 
 @canonicalizer("svd")
 def _svd(actual: Outputs, expected: Outputs) -> Outputs:
+    if "U" not in expected:  # a case may expect only the sign-free outputs
+        return actual
     signs = _column_signs(actual["U"], expected["U"])
     dtype = actual["U"].dtype
     return {
@@ -52,6 +56,8 @@ def _svd(actual: Outputs, expected: Outputs) -> Outputs:
 
 @canonicalizer("qr")
 def _qr(actual: Outputs, expected: Outputs) -> Outputs:
+    if "Q" not in expected:  # a case may expect only the sign-free outputs
+        return actual
     signs = _column_signs(actual["Q"], expected["Q"])
     dtype = actual["Q"].dtype
     return {

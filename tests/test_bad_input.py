@@ -29,6 +29,8 @@ def make_reference(root: Path) -> Path:
         "unknown_dtype": text.replace('"softmax"', '"unknown_dtype"', 1)
         .replace('dtypes = ["float64", "float32", "float16"]', 'dtypes = ["float64", "float8"]'),
         "shape_mismatch": text.replace('"softmax"', '"shape_mismatch"', 1)
+        .replace('shape = "(..., n)"', 'shape = "(3,)"'),
+        "ragged": text.replace('"softmax"', '"ragged"', 1)
         .replace("inputs = { x = [2.0, 1.0, 0.1] }", "inputs = { x = [[2.0, 1.0], [0.1]] }"),
         "unknown_input": text.replace('"softmax"', '"unknown_input"', 1)
         .replace("inputs = { x = [12.0, 11.0] }", "inputs = { z = [12.0, 11.0] }"),
@@ -50,7 +52,9 @@ def test_each_broken_spec_file_is_named_with_case_and_field(reference):
             for path, problems in loaded.broken_files.items()}
     assert "is not valid TOML" in text["malformed"]
     assert "field 'dtypes': unknown dtype 'float8'" in text["unknown_dtype"]
-    assert "case 'book_000_32' field 'inputs.x': is not a numeric array" in text["shape_mismatch"]
+    assert ("case 'float16_range' field 'inputs': input 'x' has shape (2,), the signature "
+            "says (3,)") in text["shape_mismatch"]
+    assert "case 'book_000_32' field 'inputs.x': is not a numeric array" in text["ragged"]
     assert "case 'float16_range' field 'inputs.z'" in text["unknown_input"]
     assert "required input 'x' is missing" in text["unknown_input"]
 
@@ -99,7 +103,7 @@ def test_broken_plugin_and_spec_files_are_named_in_the_pytest_log(misbehaving_ru
     run, _, _ = misbehaving_run
     assert "plugin 'broken' (mlcanon_planted.broken_on_import) could not be loaded" in run.stdout
     assert "mlcanon_dependency_that_is_not_installed" in run.stdout
-    for name in ("malformed", "unknown_dtype", "shape_mismatch", "unknown_input"):
+    for name in ("malformed", "unknown_dtype", "shape_mismatch", "ragged", "unknown_input"):
         assert f"test_meta[spec-activations/{name}.toml]" in run.stdout
 
 

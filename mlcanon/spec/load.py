@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from mlcanon.canonical import CANONICALIZERS
 from mlcanon.spec.model import (
     CASE_KINDS,
     DTYPES,
@@ -33,6 +34,7 @@ from mlcanon.spec.model import (
     Signature,
     Tolerance,
 )
+from mlcanon.spec.shapes import mismatches as shapes_mismatches
 from mlcanon.spec.values import exactly_representable, to_array
 
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -147,6 +149,10 @@ def _parse_concept(data: dict[str, Any], path: Path, check: _Checker) -> Concept
     signature = _parse_signature(check.require(data, "signature", dict, default={}), check)
     tolerance = _parse_tolerance(check.require(data, "tolerance", dict, default={}), check,
                                  signature)
+    canonical = check.require(data, "canonicalize", str, default="")
+    if canonical and canonical not in CANONICALIZERS:
+        check.add(f"unknown canonicalizer {canonical!r}; expected one of "
+                  f"{sorted(CANONICALIZERS)}", "canonicalize")
     raw_cases = check.require(data, "cases", list, default=[])
     if not raw_cases:
         check.add("a concept needs at least one case", "cases")
@@ -168,7 +174,7 @@ def _parse_concept(data: dict[str, Any], path: Path, check: _Checker) -> Concept
         differentiable=check.require(data, "differentiable", bool, default=False),
         conventions=tuple(check.require(data, "conventions", list, default=[])),
         sources=tuple(check.require(data, "sources", list, default=[])),
-        canonicalize=check.require(data, "canonicalize", str, default=""),
+        canonicalize=canonical,
         path=path,
     )
 
@@ -209,7 +215,12 @@ def _parse_signature(raw: dict[str, Any], check: _Checker) -> Signature:
             check.add(f"unknown dtype {dtype!r}; expected one of {list(OUTPUT_DTYPES)}", field)
         outputs.append(OutputSpec(table["name"], dtype, str(table.get("shape", ""))))
     params = check.require(raw, "params", dict, default={}, prefix="signature.")
-    return Signature(inputs, params or {}, tuple(outputs))
+    return Signature(inputs, none_values(params or {}), tuple(outputs))
+
+
+def none_values(params: dict[str, Any]) -> dict[str, Any]:
+    """TOML has no null: the string ``"none"`` stands for Python's None in params."""
+    return {k: None if v == "none" else v for k, v in params.items()}
 
 
 def _parse_tolerance(raw: dict[str, Any], check: _Checker, signature: Signature) -> Tolerance:
@@ -273,7 +284,7 @@ def _parse_case(raw: Any, index: int, concept_id: str, signature: Signature,
             check.add(f"dtype {dtype!r} is not among the concept's dtypes", "dtypes", name)
     case = Case(
         concept=concept_id, name=name, kind=kind,
-        inputs=raw.get("inputs", {}), params=raw.get("params", {}),
+        inputs=raw.get("inputs", {}), params=none_values(raw.get("params", {})),
         expected=_normalize_expected(raw.get("expected"), signature),
         dtypes=dtypes, why=raw.get("why", ""), source=raw.get("source", ""),
         erratum=raw.get("erratum"), printed_atol=raw.get("printed_atol"),
@@ -346,11 +357,29 @@ def _check_values(case: Case, signature: Signature, concept_dtypes: tuple[str, .
             if not exactly_representable(array, dtype):
                 check.add(f"is not exactly representable in {dtype}; restrict the case's "
                           f"dtypes or choose representable values", f"inputs.{name}", case.name)
+    _check_shapes(case, signature, check)
     for output, value in (case.expected or {}).items():
         try:
             to_array(value, "float64")
         except (ValueError, TypeError) as exc:
             check.add(f"is not a numeric array: {exc}", f"expected.{output}", case.name)
+
+
+def _check_shapes(case: Case, signature: Signature, check: _Checker) -> None:
+    if case.kind == "raises":
+        return  # bad shapes are often the point of a raises case
+    shapes = {}
+    for name, value in case.inputs.items():
+        try:
+            shapes[name] = np.shape(to_array(value, "float64"))
+        except (ValueError, TypeError):
+            return  # already reported as not numeric
+    for name, spec in (case.generate or {}).items():
+        if isinstance(spec, dict):
+            shapes[name] = tuple(spec.get("shape", ()))
+    patterns = {name: spec.shape for name, spec in signature.inputs.items()}
+    for problem in shapes_mismatches(shapes, patterns):
+        check.add(problem, "inputs", case.name)
 
 
 def _check_unique_names(cases: Iterable[Case | None], check: _Checker) -> None:

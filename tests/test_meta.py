@@ -1,0 +1,100 @@
+"""Contract, docs and data stay in sync."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from mlcanon import hookspec
+from mlcanon.plugins import registry
+from mlcanon.spec import default_spec
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOG = ROOT.parent / "shared" / "catalog" / "concepts.json"
+FIRST_CONCEPTS = """
+softmax log_softmax logsumexp sigmoid gelu silu matmul vector_norm svd
+symmetric_eigendecomposition qr_decomposition linear_regression_ols cosine_similarity
+euclidean_distance rbf_kernel mse_loss binary_cross_entropy bce_with_logits
+cross_entropy_from_logits kl_divergence standardize layer_norm rms_norm batch_norm adam
+adamw gradient_descent linear_layer conv2d pooling dropout embedding_lookup
+scaled_dot_product_attention multi_head_attention rope sinusoidal_positional_encoding
+top_p_filter temperature_sampling kmeans pca logistic_regression confusion_matrix
+precision_recall_f1 variance two_sample_t_test entropy perplexity weight_quantization
+""".split()
+BUILTIN = ("numpy:cpu", "torch:cpu", "jax:cpu")
+
+
+def test_every_hook_is_documented():
+    hooks = [f for name, f in vars(hookspec).items() if name.startswith("mlcanon_")]
+    assert hooks
+    for hook in hooks:
+        doc = inspect.getdoc(hook) or ""
+        assert ":return:" in doc, f"{hook.__name__} does not document its return value"
+        for parameter in inspect.signature(hook).parameters:
+            assert f":param {parameter}:" in doc, f"{hook.__name__} lacks :param {parameter}:"
+
+
+def test_the_spec_loads_without_problems():
+    assert [str(p) for p in default_spec().problems] == []
+
+
+def test_the_first_concepts_are_all_specified():
+    assert sorted(set(FIRST_CONCEPTS) - set(default_spec().concepts)) == []
+
+
+@pytest.mark.skipif(not CATALOG.exists(), reason="the catalog (../shared) is not beside this checkout")
+def test_spec_ids_and_families_come_from_the_catalog():
+    catalog = {c["id"]: c for c in json.loads(CATALOG.read_text())}
+    for concept in default_spec().concepts.values():
+        assert concept.id in catalog, f"{concept.id} is not a catalog id"
+        assert concept.family == catalog[concept.id]["family"], concept.id
+
+
+@pytest.mark.parametrize("backend_id", BUILTIN)
+def test_builtin_backends_implement_every_concept(backend_id):
+    backend = registry().get(backend_id)
+    assert backend.load_errors == {}
+    assert sorted(set(default_spec().concepts) - set(backend.concepts())) == []
+
+
+@pytest.mark.parametrize("backend_id", BUILTIN)
+def test_implementations_follow_the_spec_signature(backend_id):
+    """Inputs named as in the spec; params keyword-only with the spec's defaults."""
+    backend = registry().get(backend_id)
+    problems = []
+    for concept in default_spec().concepts.values():
+        fn = backend.implementation(concept.id)
+        if fn is None:
+            continue
+        parameters = inspect.signature(fn).parameters
+        for name in concept.signature.inputs:
+            if name not in parameters:
+                problems.append(f"{concept.id}: no input {name!r}")
+        for name, default in concept.signature.params.items():
+            p = parameters.get(name)
+            if p is None or p.kind is not inspect.Parameter.KEYWORD_ONLY:
+                problems.append(f"{concept.id}: {name!r} is not a keyword-only parameter")
+            elif p.default != default:
+                problems.append(f"{concept.id}: {name}={p.default!r}, spec says {default!r}")
+    assert problems == []
+
+
+def test_builtin_plugins_have_the_same_file_names():
+    plugins = sorted((ROOT / "plugins").glob("mlcanon_*"))
+    layouts = {p.name: sorted(str(f.relative_to(p)) for f in p.rglob("*.py")) for p in plugins}
+    first = next(iter(layouts.values()))
+    for name, files in layouts.items():
+        assert files == first, f"{name} differs from the others"
+
+
+@pytest.mark.parametrize("doc", ["README.md", "CONTRIBUTING.md"])
+def test_paths_named_in_docs_exist(doc):
+    text = (ROOT / doc).read_text()
+    paths = set(re.findall(r"`((?:mlcanon|conformance|plugins|reference|tests|benchmarks)"
+                           r"/[\w./-]*)`", text))
+    missing = [p for p in sorted(paths) if "<" not in p and not (ROOT / p).exists()]
+    assert missing == []
