@@ -46,7 +46,7 @@ def test_the_first_concepts_are_all_specified():
     assert sorted(set(FIRST_CONCEPTS) - set(default_spec().concepts)) == []
 
 
-@pytest.mark.skipif(not CATALOG.exists(), reason="the catalog (../shared) is not beside this checkout")
+@pytest.mark.skipif(not CATALOG.exists(), reason="no catalog (../shared) beside this checkout")
 def test_spec_ids_and_families_come_from_the_catalog():
     catalog = {c["id"]: c for c in json.loads(CATALOG.read_text())}
     for concept in default_spec().concepts.values():

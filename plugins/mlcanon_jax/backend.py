@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Callable, Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from mlcanon import Backend
 from mlcanon_jax.deviations import KNOWN_DEVIATIONS
+
+#: where compiled XLA programs are cached across runs ("" turns the cache off).
+CACHE_VARIABLE = "MLCANON_JAX_CACHE"
 
 
 @cache
@@ -19,7 +24,23 @@ def _jax() -> Any:
 
     # float64 is part of the canon; without this JAX silently computes in float32.
     jax.config.update("jax_enable_x64", True)
+    _enable_compilation_cache(jax)
     return jax
+
+
+def _enable_compilation_cache(jax: Any) -> None:
+    """Keep compiled programs on disk: op-by-op JAX compiles each primitive per shape.
+
+    On a 2-core CPU each compilation takes tens of milliseconds and a conformance run
+    needs thousands; the cache makes every run after the first reuse them. A cache the
+    user configured is left alone.
+    """
+    folder = os.environ.get(CACHE_VARIABLE, str(Path.home() / ".cache" / "mlcanon" / "jax"))
+    if not folder or jax.config.jax_compilation_cache_dir:
+        return
+    jax.config.update("jax_compilation_cache_dir", folder)
+    jax.config.update("jax_persistent_cache_min_compile_time_secs", 0)
+    jax.config.update("jax_persistent_cache_min_entry_size_bytes", 0)
 
 
 class JaxBackend(Backend):
