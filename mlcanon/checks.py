@@ -71,10 +71,16 @@ def get_check(kind: str, name: str) -> Check:
 # -- statistics ------------------------------------------------------------------------
 
 
-def require_p(pvalue: float, what: str) -> None:
-    """Fail when a p-value falls under the false-alarm rate."""
-    if not pvalue >= FALSE_ALARM_RATE:
-        msg = f"{what} (p = {pvalue:.3g} < {FALSE_ALARM_RATE:g})"
+def require_p(pvalue: float, what: str, tests: int = 1) -> None:
+    """Fail when a p-value falls under the false-alarm rate.
+
+    A check that makes ``tests`` statistical decisions passes that count, so each is
+    taken at ``FALSE_ALARM_RATE / tests`` (Bonferroni) and the case as a whole keeps a
+    false-alarm rate of at most ``FALSE_ALARM_RATE``.
+    """
+    alpha = FALSE_ALARM_RATE / tests
+    if not pvalue >= alpha:
+        msg = f"{what} (p = {pvalue:.3g} < {alpha:g})"
         raise CheckFailed(msg)
 
 
