@@ -4,8 +4,8 @@ Importing this package never imports torch or jax: a backend imports its framewo
 when it is used (see ``tests/test_imports.py``).
 """
 
-from mlcanon.backend import Backend, KnownDeviation
+from mlcanon.backend import Backend, DefaultProbe, KnownDeviation
 from mlcanon.hookspec import hookimpl
 
 __version__ = "0.1.0"
-__all__ = ["Backend", "KnownDeviation", "__version__", "hookimpl"]
+__all__ = ["Backend", "DefaultProbe", "KnownDeviation", "__version__", "hookimpl"]

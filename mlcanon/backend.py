@@ -42,6 +42,23 @@ class KnownDeviation:
         return all(w in ("*", g) for w, g in zip(wanted, given, strict=True))
 
 
+@dataclass(frozen=True)
+class DefaultProbe:
+    """A measurement of what a framework does by default where the canon pins a choice.
+
+    ``run`` calls the framework's native function with its defaults on ``inputs``; the
+    canon's answer comes from the concept's oracle on the same inputs with the spec's
+    defaults. Nothing about the framework is typed in: both sides are computed.
+    """
+
+    concept: str
+    question: str
+    call: str
+    inputs: dict[str, Any]
+    run: Callable[[], Any]
+    output: str = ""
+
+
 class Backend:
     """One framework on one device.
 
@@ -133,6 +150,10 @@ class Backend:
     def implementation(self, concept_id: str) -> Callable[..., Any] | None:
         """The function implementing ``concept_id``, or ``None`` if it is missing."""
         return self.concepts().get(concept_id)
+
+    def default_probes(self) -> list[DefaultProbe]:
+        """Measurements of the framework's native defaults (see :class:`DefaultProbe`)."""
+        return []
 
     def deviation_for(
         self, concept: str, case: str, dtype: str

@@ -136,6 +136,28 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from mlcanon.report.site import build, build_comparison, site_size
+
+    out = Path(args.out)
+    if args.compare:
+        old, new = args.compare
+        counts = build_comparison(old, new, out, args.factor)
+        print("compared: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
+        print(f"wrote {out / 'compare.html'}")
+        return 0
+    files = args.results or sorted(Path("results").glob("*.json"))
+    if not files:
+        print("no results files given and none in results/; run 'mlcanon run' first",
+              file=sys.stderr)
+        return 2
+    counts = build(files, out)
+    print(f"report of {counts['results']} results, {counts['concepts']} concepts, "
+          f"{counts['backends']} backends from {len(files)} files: {out / 'index.html'} "
+          f"({site_size(out) / 1e6:.2f} MB)")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="mlcanon", description="The executable canon of ML "
                                   "concepts: spec, backends, conformance.")
@@ -157,6 +179,14 @@ def parser() -> argparse.ArgumentParser:
     merge = sub.add_parser("merge", help="merge results files from several runs or machines")
     merge.add_argument("files", nargs="+", type=Path)
     merge.add_argument("--out", "-o", required=True)
+    report = sub.add_parser("report", help="write the static HTML report from results files")
+    report.add_argument("results", nargs="*", type=Path,
+                        help="results files (default: results/*.json)")
+    report.add_argument("--out", default="reports/site", help="output folder")
+    report.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"),
+                        help="compare two results files instead")
+    report.add_argument("--factor", type=float, default=4.0,
+                        help="with --compare: report errors that grew by more than this")
     return top
 
 
@@ -167,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra:
         parser().error(f"unrecognized arguments: {' '.join(extra)}")
     handlers = {"list": _cmd_list, "backends": _cmd_backends, "explain": _cmd_explain,
-                "reference": _cmd_reference, "merge": _cmd_merge}
+                "reference": _cmd_reference, "merge": _cmd_merge, "report": _cmd_report}
     return handlers[args.command](args)
 
 

@@ -93,7 +93,8 @@ def _compare_finite(actual: np.ndarray, expected: np.ndarray, bound: Bound) -> C
         units = np.where(finite, abs_err / (bound.eps * (np.abs(expected) + scale)), 0.0)
         if scale == 0:
             units = np.where(abs_err > 0, np.inf, 0.0)
-    excess = abs_err - bound.printed_atol - bound.k * bound.eps * (np.abs(expected) + scale)
+    excess = np.where(finite, abs_err - bound.printed_atol
+                      - bound.k * bound.eps * (np.abs(expected) + scale), 0.0)
     worst = tuple(int(i) for i in np.unravel_index(np.argmax(units), units.shape))
     result = {
         "max_abs_error": float(abs_err.max()),

@@ -68,6 +68,7 @@ def new_run(command: list[str]) -> dict[str, Any]:
         "libraries": {},
         "threads": {},
         "devices": {},
+        "backends": {},
         "command": command,
         "problems": [],
     }
@@ -83,6 +84,21 @@ def finish_run(run: dict[str, Any], backends: Iterable[Any]) -> None:
             continue
         run["libraries"].update(backend.versions())
         run["devices"][backend.id] = {"available": True, "name": backend.device_name()}
+        run["backends"][backend.id] = backend_info(backend)
+
+
+def backend_info(backend: Any) -> dict[str, Any]:
+    """What reports show about a backend besides its results."""
+    from dataclasses import asdict
+
+    from mlcanon.conventions import measure_all
+
+    return {
+        "versions": backend.versions(),
+        "known_deviations": [asdict(d) for d in backend.known_deviations],
+        "load_errors": dict(backend.load_errors),
+        "defaults": measure_all(backend),
+    }
 
 
 def write(path: Path, run: dict[str, Any], records: list[dict[str, Any]]) -> Path:
@@ -112,6 +128,21 @@ def merge(paths: Iterable[Path]) -> dict[str, Any]:
         fresh_ids = {r["id"] for r in fresh}
         results.extend(r for r in document["results"] if r["run"] in fresh_ids)
     return {"schema": SCHEMA, "runs": list(runs.values()), "results": results}
+
+
+def load(paths: Iterable[Path] | Path) -> Any:
+    """Results of one or more files as a pandas DataFrame, one row per case.
+
+    Each row carries its run's host and start time. pandas is imported here only, for
+    people who analyse results themselves.
+    """
+    import pandas as pd
+
+    merged = merge([paths] if isinstance(paths, (str, Path)) else paths)
+    runs = {r["id"]: r for r in merged["runs"]}
+    rows = [{**r, "host": runs[r["run"]]["machine"]["hostname"],
+             "started": runs[r["run"]]["started"]} for r in merged["results"]]
+    return pd.DataFrame(rows)
 
 
 def default_path() -> Path:

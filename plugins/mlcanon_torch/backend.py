@@ -46,7 +46,8 @@ class TorchBackend(Backend):
         return super().device_name()
 
     def from_numpy(self, array: np.ndarray) -> Any:
-        return _torch().from_numpy(np.ascontiguousarray(array).copy()).to(self.device)
+        # np.array, not np.ascontiguousarray: the latter turns a 0-d array into shape (1,)
+        return _torch().from_numpy(np.array(array, order="C", copy=True)).to(self.device)
 
     def to_numpy(self, value: Any) -> np.ndarray:
         torch = _torch()
@@ -64,7 +65,12 @@ class TorchBackend(Backend):
         leaves = [p.detach().requires_grad_(True) for p in primals]
         out = fn(*leaves)
         outputs = out if isinstance(out, tuple) else (out,)
-        grads = torch.autograd.grad(outputs, leaves, grad_outputs=list(cotangents),
-                                    allow_unused=True)
+        # an output that does not depend on the primals (a constant, e.g. a zero intercept)
+        # has no grad_fn and contributes nothing; autograd.grad would reject it
+        linked = [(o, c) for o, c in zip(outputs, cotangents, strict=True) if o.requires_grad]
+        if not linked:
+            return tuple(torch.zeros_like(p) for p in leaves)
+        grads = torch.autograd.grad([o for o, _ in linked], leaves,
+                                    grad_outputs=[c for _, c in linked], allow_unused=True)
         return tuple(torch.zeros_like(p) if g is None else g for p, g in zip(leaves, grads,
                                                                              strict=True))

@@ -29,6 +29,7 @@ MISBEHAVING = {
     "bad_none": "returns_none",
     "bad_nan": "returns_nan",
     "bad_hang": "hangs",
+    "bad_markup": "hostile_message",
 }
 
 

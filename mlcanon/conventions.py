@@ -1,0 +1,56 @@
+"""Measuring framework defaults against the canon (the report's conventions page)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from mlcanon import oracles
+from mlcanon.backend import Backend, DefaultProbe
+from mlcanon.spec import default_spec
+from mlcanon.spec.values import to_array
+
+
+def _short(value: Any) -> str:
+    array = np.asarray(value, dtype=np.float64)
+    text = np.array2string(array, precision=6, threshold=8, separator=", ")
+    return " ".join(text.split())
+
+
+def measure(backend: Backend, probe: DefaultProbe) -> dict[str, Any]:
+    """Run one probe: the native result, the canon result and whether they agree."""
+    record: dict[str, Any] = {"concept": probe.concept, "question": probe.question,
+                              "call": probe.call}
+    try:
+        native = np.asarray(backend.to_numpy(probe.run()), dtype=np.float64)
+        record["native"] = _short(native)
+    except Exception as exc:  # a native call that refuses the input is itself the answer
+        native = None
+        record["native"] = f"raises {type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
+    try:
+        canon = _canon(probe)
+        record["canon"] = _short(canon)
+    except Exception as exc:
+        record["canon"] = f"not computed: {type(exc).__name__}: {exc}"
+        record["agrees"] = None
+        return record
+    record["agrees"] = bool(native is not None and native.shape == canon.shape
+                            and np.allclose(native, canon, rtol=1e-5, atol=1e-7,
+                                            equal_nan=True))
+    return record
+
+
+def _canon(probe: DefaultProbe) -> np.ndarray:
+    concept = default_spec().concepts[probe.concept]
+    inputs = {name: to_array(value, "float64" if concept.signature.inputs[name].dtype ==
+                             "float" else concept.signature.inputs[name].dtype)
+              for name, value in probe.inputs.items()}
+    outputs = oracles.evaluate(concept, inputs, {})
+    return outputs[probe.output or concept.signature.outputs[0].name]
+
+
+def measure_all(backend: Backend) -> list[dict[str, Any]]:
+    if backend.available() is not None:
+        return []
+    return [measure(backend, probe) for probe in backend.default_probes()]

@@ -1,0 +1,86 @@
+"""Writing the static report site from one or more results files.
+
+The site is plain HTML with inline CSS and SVG: no script, no CDN, no font download, so
+it opens from the file system and works offline.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from mlcanon import results
+from mlcanon.report import pages
+from mlcanon.report.tables import agreement, cells, columns, compare_runs, concept_totals
+from mlcanon.spec import default_spec
+
+DEFAULT_OUT = Path("reports") / "site"
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        if not rows:
+            return
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _backend_info(runs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    info: dict[str, dict[str, Any]] = {}
+    for run in runs:
+        for backend, data in run.get("backends", {}).items():
+            info.setdefault(backend, data)
+    return info
+
+
+def build(paths: Sequence[Path], out: Path = DEFAULT_OUT) -> dict[str, int]:
+    """Merge ``paths`` and write the site into ``out``; returns page counts."""
+    merged = results.merge(paths)
+    records, runs = merged["results"], merged["runs"]
+    spec = default_spec().concepts
+    families = {c.id: c.family for c in spec.values()}
+    families.update({r["concept"]: r["family"] for r in records if r["concept"] not in spec})
+    cols = columns(records)
+    grid = cells(records)
+    info = _backend_info(runs)
+    _write(out / "index.html", pages.overview(records, runs, cols, grid, families))
+    concepts = sorted({r["concept"] for r in records})
+    for concept in concepts:
+        _write(out / "concepts" / f"{concept}.html",
+               pages.concept_page(concept, spec.get(concept), records, cols))
+    backends = sorted({f"{r['backend']}:{r['device']}" for r in records})
+    for backend in backends:
+        _write(out / "backends" / f"{pages.slug(backend)}.html",
+               pages.backend_page(backend, records, families, info.get(backend, {})))
+    probes = {b: data.get("defaults", []) for b, data in info.items()}
+    _write(out / "conventions.html", pages.conventions_page(probes))
+    _write(out / "errata.html", pages.errata_page(spec))
+    pairs = agreement(records)
+    _write(out / "agreement.html", pages.agreement_page(pairs))
+    write_csv(out / "tables" / "results.csv", records)
+    write_csv(out / "tables" / "cells.csv", [c.as_row() for c in grid.values()])
+    write_csv(out / "tables" / "concept_totals.csv", concept_totals(records))
+    write_csv(out / "tables" / "agreement.csv", pairs)
+    return {"concepts": len(concepts), "backends": len(backends), "results": len(records)}
+
+
+def build_comparison(old: Path, new: Path, out: Path, factor: float) -> dict[str, int]:
+    changes = compare_runs(results.merge([old])["results"], results.merge([new])["results"],
+                           factor)
+    _write(out / "compare.html", pages.compare_page(changes, factor, str(old), str(new)))
+    for name, rows in changes.items():
+        write_csv(out / "tables" / f"compare_{name}.csv", rows)
+    return {name: len(rows) for name, rows in changes.items()}
+
+
+def site_size(out: Path) -> int:
+    return sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
