@@ -38,6 +38,13 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def report(session: nox.Session) -> None:
+    """The static HTML report from every results file in results/ (run conformance first)."""
+    session.install("-e", ".")
+    session.run("mlcanon", "report", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
     session.install("ruff==0.17.6")
     session.run("ruff", "check", ".")

@@ -11,7 +11,8 @@ from typing import Any
 
 import numpy as np
 
-from mlcanon import Backend
+from mlcanon import Backend, DefaultProbe
+from mlcanon_jax import defaults
 from mlcanon_jax.deviations import KNOWN_DEVIATIONS
 
 #: where compiled XLA programs are cached across runs ("" turns the cache off).
@@ -84,3 +85,6 @@ class JaxBackend(Backend):
         out, pullback = _jax().vjp(fn, *primals)
         cot = tuple(cotangents) if isinstance(out, tuple) else cotangents[0]
         return tuple(pullback(cot))
+
+    def default_probes(self) -> list[DefaultProbe]:
+        return defaults.probes(self)

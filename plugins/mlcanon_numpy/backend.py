@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlcanon import Backend
+from mlcanon import Backend, DefaultProbe
+from mlcanon_numpy import defaults
 from mlcanon_numpy.deviations import KNOWN_DEVIATIONS
 
 
@@ -18,3 +19,6 @@ class NumpyBackend(Backend):
 
     def to_numpy(self, value: object) -> np.ndarray:
         return np.asarray(value)
+
+    def default_probes(self) -> list[DefaultProbe]:
+        return defaults.probes(self)

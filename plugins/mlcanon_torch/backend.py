@@ -9,7 +9,8 @@ from typing import Any
 
 import numpy as np
 
-from mlcanon import Backend
+from mlcanon import Backend, DefaultProbe
+from mlcanon_torch import defaults
 from mlcanon_torch.deviations import KNOWN_DEVIATIONS
 
 
@@ -74,3 +75,6 @@ class TorchBackend(Backend):
                                     grad_outputs=[c for _, c in linked], allow_unused=True)
         return tuple(torch.zeros_like(p) if g is None else g for p, g in zip(leaves, grads,
                                                                              strict=True))
+
+    def default_probes(self) -> list[DefaultProbe]:
+        return defaults.probes(self)

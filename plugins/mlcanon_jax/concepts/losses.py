@@ -9,7 +9,8 @@ from jax.scipy.special import xlogy
 _REDUCTIONS = ("mean", "sum", "none", None)  # None is the spec's "none"
 
 
-def _check(reduction: str | None, a: jnp.ndarray | None = None, b: jnp.ndarray | None = None) -> None:
+def _check(reduction: str | None, a: jnp.ndarray | None = None,
+           b: jnp.ndarray | None = None) -> None:
     if reduction not in _REDUCTIONS:
         msg = f"reduction must be one of {_REDUCTIONS}, got {reduction!r}"
         raise ValueError(msg)
@@ -24,20 +25,21 @@ def _reduce(loss: jnp.ndarray, reduction: str | None) -> jnp.ndarray:
     return jnp.sum(loss) if reduction == "sum" else jnp.mean(loss)
 
 
-def mse_loss(pred: jnp.ndarray, target: jnp.ndarray, *, reduction: str | None = "mean") -> jnp.ndarray:
+def mse_loss(pred: jnp.ndarray, target: jnp.ndarray, *,
+             reduction: str | None = "mean") -> jnp.ndarray:
     _check(reduction, pred, target)
     return _reduce(jnp.square(pred - target), reduction)
 
 
-def binary_cross_entropy(p: jnp.ndarray, y: jnp.ndarray, *, reduction: str | None = "mean"
-                         ) -> jnp.ndarray:
+def binary_cross_entropy(p: jnp.ndarray, y: jnp.ndarray, *,
+                         reduction: str | None = "mean") -> jnp.ndarray:
     _check(reduction, p, y)
     # unclamped, xlogy's 0 log 0 = 0; 0.0 - (...) makes a perfect prediction cost +0.0
     return _reduce(0.0 - (xlogy(y, p) + xlogy(1 - y, 1 - p)), reduction)
 
 
-def bce_with_logits(logits: jnp.ndarray, y: jnp.ndarray, *, reduction: str | None = "mean"
-                    ) -> jnp.ndarray:
+def bce_with_logits(logits: jnp.ndarray, y: jnp.ndarray, *,
+                    reduction: str | None = "mean") -> jnp.ndarray:
     _check(reduction, logits, y)
     # log_sigmoid(z) = -softplus(-z) keeps exp(-|z|) for large |z| and never overflows
     log_p = jax.nn.log_sigmoid(logits)
@@ -50,7 +52,8 @@ def cross_entropy_from_logits(logits: jnp.ndarray, target: jnp.ndarray, *,
     _check(reduction)
     n_classes = logits.shape[-1]
     if logits.shape[:-1] != target.shape:
-        msg = f"logits {logits.shape} need a target of shape {logits.shape[:-1]}, got {target.shape}"
+        msg = (f"logits {logits.shape} need a target of shape {logits.shape[:-1]}, "
+               f"got {target.shape}")
         raise ValueError(msg)
     # validated up front: take_along_axis would clamp or wrap an out-of-range index
     if target.size and (int(jnp.min(target)) < 0 or int(jnp.max(target)) >= n_classes):

@@ -7,7 +7,8 @@ import numpy as np
 _REDUCTIONS = ("mean", "sum", "none", None)  # None is the spec's "none"
 
 
-def _check(reduction: str | None, a: np.ndarray | None = None, b: np.ndarray | None = None) -> None:
+def _check(reduction: str | None, a: np.ndarray | None = None,
+           b: np.ndarray | None = None) -> None:
     if reduction not in _REDUCTIONS:
         msg = f"reduction must be one of {_REDUCTIONS}, got {reduction!r}"
         raise ValueError(msg)
@@ -32,18 +33,21 @@ def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
         return np.where(x == 0, 0, x * np.log(y))
 
 
-def mse_loss(pred: np.ndarray, target: np.ndarray, *, reduction: str | None = "mean") -> np.ndarray:
+def mse_loss(pred: np.ndarray, target: np.ndarray, *,
+             reduction: str | None = "mean") -> np.ndarray:
     _check(reduction, pred, target)
     return _reduce(np.square(pred - target), reduction)
 
 
-def binary_cross_entropy(p: np.ndarray, y: np.ndarray, *, reduction: str | None = "mean") -> np.ndarray:
+def binary_cross_entropy(p: np.ndarray, y: np.ndarray, *,
+                         reduction: str | None = "mean") -> np.ndarray:
     _check(reduction, p, y)
     # unclamped; 0.0 - (...) makes the loss of a perfect prediction +0.0
     return _reduce(0.0 - (_xlogy(y, p) + _xlogy(1 - y, 1 - p)), reduction)
 
 
-def bce_with_logits(logits: np.ndarray, y: np.ndarray, *, reduction: str | None = "mean") -> np.ndarray:
+def bce_with_logits(logits: np.ndarray, y: np.ndarray, *,
+                    reduction: str | None = "mean") -> np.ndarray:
     _check(reduction, logits, y)
     z = logits
     return _reduce(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z))), reduction)
@@ -54,7 +58,8 @@ def cross_entropy_from_logits(logits: np.ndarray, target: np.ndarray, *,
     _check(reduction)
     n_classes = logits.shape[-1]
     if logits.shape[:-1] != target.shape:
-        msg = f"logits {logits.shape} need a target of shape {logits.shape[:-1]}, got {target.shape}"
+        msg = (f"logits {logits.shape} need a target of shape {logits.shape[:-1]}, "
+               f"got {target.shape}")
         raise ValueError(msg)
     if target.size and (target.min() < 0 or target.max() >= n_classes):
         msg = f"class indices must lie in [0, {n_classes})"

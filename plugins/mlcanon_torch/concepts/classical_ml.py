@@ -41,7 +41,9 @@ def linear_regression_ols(X: torch.Tensor, y: torch.Tensor, *,
 
 
 def _min_norm_lstsq(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-    if a.device.type == "cpu":  # default driver gelsy: minimum norm, rank-revealing
-        return torch.linalg.lstsq(a, b[:, None]).solution[:, 0]
+    if a.device.type == "cpu":
+        # gelsd (SVD): the default gelsy reads an uninitialised JPVT pivot array and can
+        # report rank 0 for rank-deficient input at random (pytorch#71222, #187411)
+        return torch.linalg.lstsq(a, b[:, None], driver="gelsd").solution[:, 0]
     # CUDA's only driver (gels) assumes full rank; the pseudo-inverse does not
     return torch.linalg.pinv(a) @ b
