@@ -100,7 +100,7 @@ def rope_relative_position(run: Any, inputs: dict[str, np.ndarray], params: dict
 @property_check("sinusoidal_block_rotation")
 def sinusoidal_block_rotation(run: Any, inputs: dict[str, np.ndarray], params: dict[str, Any],
                               dtype: str, bound: Any, *, offset: float = 3.0,
-                              output: str = "y") -> None:
+                              output: str = "pe") -> None:
     """PE(p + k) is PE(p) rotated pair by pair by the angles of PE(k).
 
     sin(a + b) = sin a cos b + cos a sin b and cos(a + b) = cos a cos b - sin a sin b, with
