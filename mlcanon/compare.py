@@ -86,7 +86,8 @@ def _compare_finite(actual: np.ndarray, expected: np.ndarray, bound: Bound) -> C
     finite = np.isfinite(expected)
     if not finite.any():
         return Comparison(True)
-    abs_err = np.where(finite, np.abs(actual - expected), 0.0)
+    with np.errstate(invalid="ignore", over="ignore"):  # inf - inf at non-finite positions
+        abs_err = np.where(finite, np.abs(actual - expected), 0.0)
     scale = float(np.max(np.abs(expected[finite])))
     with np.errstate(divide="ignore", invalid="ignore"):
         rel_err = np.where(finite & (expected != 0), abs_err / np.abs(expected), 0.0)

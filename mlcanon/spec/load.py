@@ -215,12 +215,21 @@ def _parse_signature(raw: dict[str, Any], check: _Checker) -> Signature:
             check.add(f"unknown dtype {dtype!r}; expected one of {list(OUTPUT_DTYPES)}", field)
         outputs.append(OutputSpec(table["name"], dtype, str(table.get("shape", ""))))
     params = check.require(raw, "params", dict, default={}, prefix="signature.")
+    _check_none_spelling(params or {}, "signature.params", check)
     return Signature(inputs, none_values(params or {}), tuple(outputs))
 
 
 def none_values(params: dict[str, Any]) -> dict[str, Any]:
     """TOML has no null: the string ``"none"`` stands for Python's None in params."""
     return {k: None if v == "none" else v for k, v in params.items()}
+
+
+def _check_none_spelling(params: dict[str, Any], field: str, check: _Checker,
+                         case: str = "") -> None:
+    for name, value in params.items():
+        if value in ("None", "null", "NONE"):
+            check.add(f"write \"none\" for Python's None, not {value!r}", f"{field}.{name}",
+                      case)
 
 
 def _parse_tolerance(raw: dict[str, Any], check: _Checker, signature: Signature) -> Tolerance:
@@ -296,6 +305,7 @@ def _parse_case(raw: Any, index: int, concept_id: str, signature: Signature,
         tolerance_factor=float(raw.get("tolerance_factor", 1.0)),
         max_examples=int(raw.get("max_examples", 25)),
     )
+    _check_none_spelling(raw.get("params", {}), "params", check, name)
     _check_case_against_signature(case, signature, concept_dtypes, check)
     return case
 

@@ -41,7 +41,7 @@ def categorical_fit(run: Any, inputs: dict[str, np.ndarray], params: dict[str, A
     if samples.dtype.kind not in "iu":
         msg = f"samples have dtype {samples.dtype}, expected an integer dtype"
         raise CheckFailed(msg)
-    want = logits.shape[:-1] + (num_samples,)
+    want = (*logits.shape[:-1], num_samples)
     if samples.shape != want:
         msg = f"samples have shape {samples.shape}, expected {want}"
         raise CheckFailed(msg)

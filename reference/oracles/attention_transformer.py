@@ -11,7 +11,7 @@ from mlcanon.oracles import oracle
 def _allowed_keys(lq: int, lk: int, mask: np.ndarray | None, is_causal: bool,
                   batch: tuple[int, ...]) -> np.ndarray:
     """Boolean (..., Lq, Lk): True where query i may attend to key j."""
-    allowed = np.ones(batch + (lq, lk), dtype=bool)
+    allowed = np.ones((*batch, lq, lk), dtype=bool)
     if mask is not None:
         allowed = allowed & np.asarray(mask, dtype=bool)
     if is_causal:
@@ -37,9 +37,9 @@ def _attend(q: np.ndarray, k: np.ndarray, v: np.ndarray, allowed: np.ndarray,
 @oracle("scaled_dot_product_attention")
 def scaled_dot_product_attention(q: np.ndarray, k: np.ndarray, v: np.ndarray,
                                  mask: np.ndarray | None = None, *, is_causal: bool = False,
-                                 scale: float | str | None = None) -> np.ndarray:
+                                 scale: float | None = None) -> np.ndarray:
     d = q.shape[-1]
-    factor = 1 / mpa.mp.sqrt(d) if scale in (None, "1/sqrt(d)") else mpa.mpf(scale)
+    factor = 1 / mpa.mp.sqrt(d) if scale is None else mpa.mpf(scale)
     batch = np.broadcast_shapes(q.shape[:-2], k.shape[:-2], v.shape[:-2])
     allowed = _allowed_keys(q.shape[-2], k.shape[-2], mask, is_causal, batch)
     return _attend(q, k, v, allowed, factor)
@@ -65,14 +65,14 @@ def multi_head_attention(x_q: np.ndarray, x_kv: np.ndarray, w_q: np.ndarray, w_k
 
     def heads(t: np.ndarray) -> np.ndarray:
         # features [h*dh, (h+1)*dh) belong to head h: (..., L, E) -> (..., H, L, dh)
-        return np.swapaxes(t.reshape(t.shape[:-1] + (num_heads, dh)), -2, -3)
+        return np.swapaxes(t.reshape((*t.shape[:-1], num_heads, dh)), -2, -3)
 
     batch = np.broadcast_shapes(x_q.shape[:-2], x_kv.shape[:-2])
     allowed = _allowed_keys(x_q.shape[-2], x_kv.shape[-2], mask, is_causal, batch)
     per_head = _attend(heads(q), heads(k), heads(v), allowed[..., None, :, :],
                        1 / mpa.mp.sqrt(dh))
     concat = np.swapaxes(per_head, -2, -3)
-    concat = concat.reshape(concat.shape[:-2] + (e,))
+    concat = concat.reshape((*concat.shape[:-2], e))
     return _linear(concat, w_o, b_o)
 
 
@@ -98,7 +98,7 @@ def rope(x: np.ndarray, positions: np.ndarray, *, base: float = 10000.0,
     # counter-clockwise rotation by the angle: [[cos, -sin], [sin, cos]]
     new_first = first * c - second * s
     new_second = first * s + second * c
-    out = np.empty(np.broadcast_shapes(x.shape, new_first.shape[:-1] + (d,)), dtype=object)
+    out = np.empty(np.broadcast_shapes(x.shape, (*new_first.shape[:-1], d)), dtype=object)
     if pairing == "interleaved":
         out[..., 0::2], out[..., 1::2] = new_first, new_second
     else:
@@ -110,7 +110,7 @@ def rope(x: np.ndarray, positions: np.ndarray, *, base: float = 10000.0,
 def sinusoidal_positional_encoding(positions: np.ndarray, *, d_model: int = 512,
                                    base: float = 10000.0) -> np.ndarray:
     angle = positions[..., None] * _frequencies(d_model, base)  # (L, d_model/2)
-    pe = np.empty(positions.shape + (d_model,), dtype=object)
+    pe = np.empty((*positions.shape, d_model), dtype=object)
     pe[..., 0::2] = mpa.sin(angle)  # even columns: sin
     pe[..., 1::2] = mpa.cos(angle)  # odd columns: cos
     return pe

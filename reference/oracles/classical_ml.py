@@ -48,7 +48,7 @@ def _pinv_solve(a: np.ndarray, rhs: np.ndarray) -> np.ndarray:
 @oracle("linear_regression_ols")
 def linear_regression_ols(X: np.ndarray, y: np.ndarray, *,
                           fit_intercept: bool = True) -> dict[str, np.ndarray]:
-    n, d = X.shape
+    n = X.shape[0]
     if y.shape != (n,):
         msg = f"X {X.shape} and y {y.shape} must be (n, d) and (n,)"
         raise ValueError(msg)

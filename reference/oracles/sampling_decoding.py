@@ -27,14 +27,14 @@ def top_p_filter(logits: np.ndarray, *, p: float = 0.9,
     n = logits.shape[-1]
     for row in np.ndindex(logits.shape[:-1]):
         # rank by descending probability; equal probabilities: lower index first
-        order = sorted(range(n), key=lambda i, row=row: (-probs[row + (i,)], i))
+        order = sorted(range(n), key=lambda i, row=row: (-probs[(*row, i)], i))
         before = mpa.mpf(0)  # probability mass of the tokens ranked above this one
         for rank, i in enumerate(order):
-            mass = probs[row + (i,)]
+            mass = probs[(*row, i)]
             if keep_crossing_token:
-                keep[row + (i,)] = rank == 0 or before < p
+                keep[(*row, i)] = rank == 0 or before < p
             else:
-                keep[row + (i,)] = before + mass <= p
+                keep[(*row, i)] = before + mass <= p
             before += mass
     filtered = np.where(keep, logits, mpa.mpf("-inf"))
     kept = np.where(keep, probs, mpa.mpf(0))
@@ -58,9 +58,9 @@ def temperature_sampling(logits: np.ndarray, *, temperature: float = 1.0,
         msg = f"temperature must be > 0, got {temperature!r}"
         raise ValueError(msg)
     probs = _softmax_last(logits / mpa.mpf(temperature))
-    out = np.zeros(logits.shape[:-1] + (num_samples,), dtype=np.int64)
+    out = np.zeros((*logits.shape[:-1], num_samples), dtype=np.int64)
     for row in np.ndindex(logits.shape[:-1]):
-        support = [i for i in range(logits.shape[-1]) if probs[row + (i,)] != 0]
+        support = [i for i in range(logits.shape[-1]) if probs[(*row, i)] != 0]
         if len(support) != 1:
             msg = f"row {row} is not a point mass; its samples depend on the random stream"
             raise ValueError(msg)
