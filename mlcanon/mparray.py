@@ -38,7 +38,8 @@ def asmp(array: Any) -> np.ndarray:
 
 def tofloat(array: Any) -> np.ndarray:
     """An object array of mpf (or numbers) as float64, each element rounded to nearest."""
-    return np.vectorize(float, otypes=[np.float64])(np.asarray(array, dtype=object))
+    with np.errstate(invalid="ignore"):  # an mpf NaN converts to NaN, which is intended
+        return np.vectorize(float, otypes=[np.float64])(np.asarray(array, dtype=object))
 
 
 exp = _elementwise(mp.exp)

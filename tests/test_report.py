@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -31,7 +30,8 @@ def site(tmp_path_factory):
     install_distribution(root, "mlcanon_planted", {"planted": "mlcanon_planted"})
     results = root / "results.json"
     run = run_harness(root, results, "--backend", "numpy,torch,jax,bad_markup,bug_softmax",
-                      "--device", "cpu", "-k", "softmax-", MLCANON_PLUGINS="numpy,torch,jax,planted")
+                      "--device", "cpu", "-k", "softmax-",
+                      MLCANON_PLUGINS="numpy,torch,jax,planted")
     assert results.exists(), run.stdout[-3000:]
     out = root / "site"
     build([results], out)

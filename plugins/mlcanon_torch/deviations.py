@@ -1,4 +1,4 @@
-"""Where the PyTorch backends knowingly depart from the canon (strict: see mlcanon.KnownDeviation)."""
+"""Where the PyTorch backends knowingly depart from the canon (strict: see KnownDeviation)."""
 
 from mlcanon import KnownDeviation
 
