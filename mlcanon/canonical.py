@@ -15,15 +15,6 @@ import numpy as np
 
 Outputs = dict[str, np.ndarray]
 Canonicalizer = Callable[[Outputs, Outputs], Outputs]
-CANONICALIZERS: dict[str, Canonicalizer] = {}
-
-
-def canonicalizer(name: str) -> Callable[[Canonicalizer], Canonicalizer]:
-    def register(fn: Canonicalizer) -> Canonicalizer:
-        CANONICALIZERS[name] = fn
-        return fn
-
-    return register
 
 
 def _column_signs(actual: np.ndarray, expected: np.ndarray) -> np.ndarray:
@@ -32,47 +23,37 @@ def _column_signs(actual: np.ndarray, expected: np.ndarray) -> np.ndarray:
     return np.where(dots < 0, -1.0, 1.0)
 
 
-@canonicalizer("eigh")
-def _eigh(actual: Outputs, expected: Outputs) -> Outputs:
-    if "eigenvectors" not in expected:  # a case may expect only the sign-free outputs
-        return actual
-    signs = _column_signs(actual["eigenvectors"], expected["eigenvectors"])
-    return {**actual, "eigenvectors": actual["eigenvectors"] * signs[..., None, :].astype(
-        actual["eigenvectors"].dtype)}
+def _flip(value: np.ndarray, signs: np.ndarray, axis: int) -> np.ndarray:
+    shape = signs[..., None, :] if axis == -1 else signs[..., :, None]
+    return value * shape.astype(value.dtype)
 
 
-@canonicalizer("svd")
-def _svd(actual: Outputs, expected: Outputs) -> Outputs:
-    if "U" not in expected:  # a case may expect only the sign-free outputs
-        return actual
-    signs = _column_signs(actual["U"], expected["U"])
-    dtype = actual["U"].dtype
-    return {
-        **actual,
-        "U": actual["U"] * signs[..., None, :].astype(dtype),
-        "Vh": actual["Vh"] * signs[..., :, None].astype(dtype),
-    }
+def _aligner(by: str, columns: tuple[str, ...], rows: tuple[str, ...] = (),
+             transpose: bool = False) -> Canonicalizer:
+    """Align the vectors of output ``by`` with the expected ones; flip the columns of
+    ``columns`` and the rows of ``rows`` by the same signs (U with Vh, Q with R).
+    ``transpose``: the vectors of ``by`` are its rows (principal axes)."""
+
+    def align(actual: Outputs, expected: Outputs) -> Outputs:
+        if by not in expected:  # a case may expect only the sign-free outputs
+            return actual
+        a, e = actual[by], expected[by]
+        if transpose:
+            a, e = np.swapaxes(a, -1, -2), np.swapaxes(e, -1, -2)
+        signs = _column_signs(a, e)
+        flipped = {name: _flip(actual[name], signs, -1) for name in columns}
+        flipped.update({name: _flip(actual[name], signs, -2) for name in rows})
+        return {**actual, **flipped}
+
+    return align
 
 
-@canonicalizer("qr")
-def _qr(actual: Outputs, expected: Outputs) -> Outputs:
-    if "Q" not in expected:  # a case may expect only the sign-free outputs
-        return actual
-    signs = _column_signs(actual["Q"], expected["Q"])
-    dtype = actual["Q"].dtype
-    return {
-        **actual,
-        "Q": actual["Q"] * signs[..., None, :].astype(dtype),
-        "R": actual["R"] * signs[..., :, None].astype(dtype),
-    }
-
-
-@canonicalizer("row_signs")
-def _row_signs(actual: Outputs, expected: Outputs) -> Outputs:
-    """Every 2-D float output whose rows are sign-free vectors (principal axes)."""
-    name = "components"
-    signs = _column_signs(np.swapaxes(actual[name], -1, -2), np.swapaxes(expected[name], -1, -2))
-    return {**actual, name: actual[name] * signs[..., :, None].astype(actual[name].dtype)}
+CANONICALIZERS: dict[str, Canonicalizer] = {
+    "eigh": _aligner("eigenvectors", columns=("eigenvectors",)),
+    "svd": _aligner("U", columns=("U",), rows=("Vh",)),
+    "qr": _aligner("Q", columns=("Q",), rows=("R",)),
+    "row_signs": _aligner("components", columns=(), rows=("components",), transpose=True),
+}
 
 
 def canonicalize(name: str, actual: Outputs, expected: Outputs) -> Outputs:
