@@ -11,7 +11,7 @@ import nox
 
 nox.options.default_venv_backend = "virtualenv"
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["lint", "tests"]
+nox.options.sessions = ["lint", "tests", "bench_smoke"]
 
 PYTHON = "3.11"
 #: backend -> the extra that installs its framework (numpy needs none beyond the core).
@@ -42,6 +42,35 @@ def report(session: nox.Session) -> None:
     """The static HTML report from every results file in results/ (run conformance first)."""
     session.install("-e", ".")
     session.run("mlcanon", "report", *session.posargs)
+
+
+ASV = "asv==0.6.5"
+
+
+def _machine_name(session: nox.Session) -> str:
+    """Host name plus the GPU when there is one, so dashboards tell machines apart."""
+    return session.run("python", "benchmarks/machine.py", silent=True).strip()
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Run the asv suite (tier: MLCANON_BENCH_TIER, default regular) and publish the
+    dashboard into reports/site/asv. Extra arguments go to 'asv run'."""
+    session.install("-e", ".[torch,jax]", ASV, "virtualenv")
+    machine = _machine_name(session)
+    session.run("asv", "machine", "--yes", "--machine", machine)
+    session.run("asv", "run", "--python=same", "--machine", machine, "--set-commit-hash",
+                session.run("git", "rev-parse", "HEAD", silent=True, external=True).strip(),
+                "--launch-method", "forkserver", *session.posargs)
+    session.run("asv", "publish")
+    session.run("python", "-m", "mlcanon.cli", "perf", "--out", "reports/site")
+
+
+@nox.session(python=PYTHON)
+def bench_smoke(session: nox.Session) -> None:
+    """asv check, then every benchmark once at the smoke tier; fails on any error."""
+    session.install("-e", ".[torch,jax]", ASV, "virtualenv")
+    session.run("python", "benchmarks/smoke.py", env={"MLCANON_BENCH_TIER": "smoke"})
 
 
 @nox.session(python=PYTHON)

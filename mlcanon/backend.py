@@ -116,8 +116,23 @@ class Backend:
         """Convert a framework array (or scalar) back to a NumPy array."""
         return np.asarray(value)
 
-    def synchronize(self) -> None:
-        """Block until all work queued on the device is done (for timing)."""
+    def synchronize(self, *values: Any) -> None:
+        """Block until the work that produces ``values`` is done (for timing).
+
+        Frameworks that queue work asynchronously (CUDA streams, JAX dispatch) must not
+        return before ``values`` are computed; a device-wide barrier also qualifies.
+        """
+
+    def compile(self, fn: Callable[..., Any], inputs: dict[str, Any]
+                ) -> tuple[Callable[..., Any], float | None]:
+        """Ahead-of-time compile ``fn`` for these inputs' shapes and dtypes (benchmarks).
+
+        :param fn: takes ``inputs`` as keyword arguments (params already bound).
+        :return: the callable to time and the seconds compilation took, or ``fn`` itself
+            and ``None`` where the framework does not compile (eager frameworks) or ``fn``
+            cannot be compiled (value-dependent Python control flow).
+        """
+        return fn, None
 
     def vjp(
         self,

@@ -158,6 +158,30 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_bench_show(args: argparse.Namespace) -> int:
+    """Sizes, models and one timed call per backend, to check a benchmark section."""
+    from mlcanon import bench
+    from mlcanon.plugins import registry
+
+    spec = default_spec()
+    backends = [b for b in registry().select(devices=["cpu"]) if b.available() is None]
+    status = 0
+    for concept_id in args.concepts or sorted(spec.concepts):
+        concept = spec.concepts.get(concept_id)
+        section = bench.load(concept.path) if concept else None
+        if section is None:
+            print(f"{concept_id}: no benchmark section")
+            status = 1
+            continue
+        for size in bench.SIZES:
+            shapes = {k: v.shape for k, v in section.draw(size).items()}
+            times = ", ".join(f"{b.id} {bench.time_one_call(b, section, size) * 1e3:.2f} ms"
+                              for b in backends if b.implementation(concept_id))
+            print(f"{concept_id} {size}: {shapes} flops {section.flop_count(size):.3g} "
+                  f"bytes {section.byte_count(size):.3g}; {times}")
+    return status
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="mlcanon", description="The executable canon of ML "
                                   "concepts: spec, backends, conformance.")
@@ -179,6 +203,8 @@ def parser() -> argparse.ArgumentParser:
     merge = sub.add_parser("merge", help="merge results files from several runs or machines")
     merge.add_argument("files", nargs="+", type=Path)
     merge.add_argument("--out", "-o", required=True)
+    show = sub.add_parser("bench-show", help="benchmark sizes, models and one timed call")
+    show.add_argument("concepts", nargs="*", help="concept ids (default: all)")
     report = sub.add_parser("report", help="write the static HTML report from results files")
     report.add_argument("results", nargs="*", type=Path,
                         help="results files (default: results/*.json)")
@@ -197,7 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra:
         parser().error(f"unrecognized arguments: {' '.join(extra)}")
     handlers = {"list": _cmd_list, "backends": _cmd_backends, "explain": _cmd_explain,
-                "reference": _cmd_reference, "merge": _cmd_merge, "report": _cmd_report}
+                "reference": _cmd_reference, "merge": _cmd_merge, "report": _cmd_report,
+                "bench-show": _cmd_bench_show}
     return handlers[args.command](args)
 
 

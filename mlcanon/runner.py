@@ -164,7 +164,7 @@ def call_backend(context: Context, impl: Callable[..., Any], inputs: dict[str, n
     with context.clock:
         native = {name: backend.from_numpy(array) for name, array in inputs.items()}
         raw = _invoke(context, lambda: impl(**native, **params))
-        backend.synchronize()
+        backend.synchronize(raw)
         return _outputs_to_numpy(context, raw)
 
 
@@ -327,7 +327,7 @@ def _run_grad(context: Context, impl: Callable[..., Any], result: CaseResult) ->
 
         cotangents = [backend.from_numpy(cotangent[name]) for name in float_outputs]
         grads = _invoke(context, lambda: backend.vjp(fn, [native[n] for n in wrt], cotangents))
-        backend.synchronize()
+        backend.synchronize(grads)
         if grads is None:
             raise _Outcome("unsupported", f"{backend.id} has no autodiff (vjp returned None)")
         actual = {name: np.asarray(backend.to_numpy(g)) for name, g in zip(wrt, grads,

@@ -153,6 +153,8 @@ def _parse_concept(data: dict[str, Any], path: Path, check: _Checker) -> Concept
     if canonical and canonical not in CANONICALIZERS:
         check.add(f"unknown canonicalizer {canonical!r}; expected one of "
                   f"{sorted(CANONICALIZERS)}", "canonicalize")
+    if "benchmark" in data:
+        _check_benchmark(concept_id or "?", data["benchmark"], check)
     raw_cases = check.require(data, "cases", list, default=[])
     if not raw_cases:
         check.add("a concept needs at least one case", "cases")
@@ -177,6 +179,15 @@ def _parse_concept(data: dict[str, Any], path: Path, check: _Checker) -> Concept
         canonicalize=canonical,
         path=path,
     )
+
+
+def _check_benchmark(concept_id: str, table: Any, check: _Checker) -> None:
+    from mlcanon.bench import parse
+
+    try:
+        parse(concept_id, table)
+    except (ValueError, KeyError, TypeError, SyntaxError) as exc:
+        check.add(f"is not a valid benchmark section: {exc}", "benchmark")
 
 
 def _parse_dtypes(raw: list[Any] | None, check: _Checker, field: str,

@@ -76,9 +76,23 @@ class JaxBackend(Backend):
     def to_numpy(self, value: Any) -> np.ndarray:
         return np.asarray(value)
 
-    def synchronize(self) -> None:
-        # JAX dispatches asynchronously; an effects barrier waits for all queued work.
-        _jax().effects_barrier()
+    def synchronize(self, *values: Any) -> None:
+        # JAX dispatches asynchronously and has no device-wide barrier for computations
+        # (effects_barrier waits for side effects only): wait on the values themselves.
+        _jax().block_until_ready(values)
+
+    def compile(self, fn: Callable[..., Any], inputs: dict[str, Any]
+                ) -> tuple[Callable[..., Any], float | None]:
+        import time
+
+        jax = _jax()
+        start = time.perf_counter()
+        try:
+            compiled = jax.jit(fn).lower(**inputs).compile()
+        except (jax.errors.ConcretizationTypeError, jax.errors.TracerBoolConversionError,
+                jax.errors.TracerIntegerConversionError, TypeError, ValueError):
+            return fn, None  # checks on input values need concrete arrays: stay eager
+        return compiled, time.perf_counter() - start
 
     def vjp(self, fn: Callable[..., Any], primals: Sequence[Any],
             cotangents: Sequence[Any]) -> tuple[Any, ...]:

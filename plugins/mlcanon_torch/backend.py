@@ -56,7 +56,7 @@ class TorchBackend(Backend):
             return value.detach().cpu().numpy()
         return np.asarray(value)
 
-    def synchronize(self) -> None:
+    def synchronize(self, *values: Any) -> None:
         if self.device == "cuda":
             _torch().cuda.synchronize()
 

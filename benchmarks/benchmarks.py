@@ -1,0 +1,155 @@
+"""asv benchmarks of every concept on every backend, generated from the spec.
+
+Parameters come from the spec files of this checkout and a fixed list of backends, so
+the parameter lists never depend on the machine. Everything else (plugins, the
+installed mlcanon, the frameworks) is touched only inside ``setup``; a combination that
+cannot run there (backend unavailable or missing the concept, size outside the tier in
+``MLCANON_BENCH_TIER``, a concept outside ``MLCANON_BENCH_CONCEPTS``, an older commit without the concept) raises NotImplementedError,
+which asv reports as skipped. This module imports nothing from mlcanon at import time,
+so it stays importable against every older commit of the repository.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+SPEC = Path(__file__).resolve().parents[1] / "reference"
+BACKENDS = ["numpy", "torch:cpu", "torch:cuda", "jax:cpu", "jax:gpu"]
+SIZES = ["small", "medium", "large"]
+TIERS = {"smoke": ["small"], "regular": ["small", "medium"], "large": SIZES}
+
+
+def _benchmarked_concepts() -> list[str]:
+    found = []
+    for path in sorted(SPEC.glob("*/*.toml")):
+        try:
+            if "benchmark" in tomllib.loads(path.read_text(encoding="utf-8")):
+                found.append(path.stem)
+        except (OSError, tomllib.TOMLDecodeError):
+            continue  # a broken spec file is the conformance suite's business
+    return found
+
+
+CONCEPTS = _benchmarked_concepts()
+
+
+def _skip(reason: str) -> NotImplementedError:
+    return NotImplementedError(reason)
+
+
+def _selected(concept: str) -> None:
+    """``MLCANON_BENCH_CONCEPTS=softmax,matmul`` runs only those (the rest are skipped, the
+    parameter lists stay the same)."""
+    wanted = os.environ.get("MLCANON_BENCH_CONCEPTS")
+    if wanted and concept not in {c.strip() for c in wanted.split(",")}:
+        raise _skip(f"{concept} is not in MLCANON_BENCH_CONCEPTS")
+
+
+def _tier_allows(size: str) -> None:
+    tier = os.environ.get("MLCANON_BENCH_TIER", "regular")
+    if size not in TIERS.get(tier, TIERS["regular"]):
+        raise _skip(f"size {size} is not in tier {tier}")
+
+
+def _backend(name: str):
+    try:
+        from mlcanon.plugins import registry
+    except ImportError as exc:
+        raise _skip(f"mlcanon is not importable: {exc}") from exc
+    backend_id = name if ":" in name else f"{name}:cpu"
+    try:
+        backend = registry().get(backend_id)
+    except KeyError as exc:
+        raise _skip(str(exc)) from exc
+    reason = backend.available()
+    if reason is not None:
+        raise _skip(reason)
+    return backend
+
+
+def _spec(concept: str):
+    try:
+        from mlcanon import bench
+        from mlcanon.spec import default_spec
+    except ImportError as exc:  # an older commit without benchmark support
+        raise _skip(f"this commit has no mlcanon.bench: {exc}") from exc
+    found = default_spec().concepts.get(concept)
+    section = bench.load(found.path) if found else None
+    if section is None:
+        raise _skip(f"this commit has no benchmark section for {concept}")
+    return section
+
+
+class Concept:
+    """Time of one synchronized call; compile time of JAX separately."""
+
+    params = [CONCEPTS, BACKENDS, SIZES]
+    param_names = ["concept", "backend", "size"]
+    timeout = 300
+
+    def setup(self, concept, backend, size):
+        from mlcanon import bench
+
+        _selected(concept)
+        _tier_allows(size)
+        self.prepared = bench.prepare(_backend(backend), _spec(concept), size)
+
+    def time_call(self, concept, backend, size):
+        self.prepared.call()
+
+    def track_compile_seconds(self, concept, backend, size):
+        if self.prepared.compile_s is None:
+            raise _skip("this backend does not compile ahead of time")
+        return self.prepared.compile_s
+
+    track_compile_seconds.unit = "seconds"
+
+
+class Accuracy:
+    """Each backend's worst error against the spec, next to its speed (eps units)."""
+
+    params = [CONCEPTS, BACKENDS]
+    param_names = ["concept", "backend"]
+    timeout = 300
+
+    def setup(self, concept, backend):
+        _selected(concept)
+        self.backend = _backend(backend)
+        self.concept = _spec(concept).concept
+
+    def track_worst_error_eps(self, concept, backend):
+        from mlcanon.accuracy import worst_error_eps
+
+        return worst_error_eps(self.backend, self.concept, "float32")
+
+    track_worst_error_eps.unit = "eps"
+
+
+class Calibration:
+    """The machine's limits: peak matmul FLOP/s per dtype and copy bandwidth."""
+
+    params = [BACKENDS, ["float32", "float64"]]
+    param_names = ["backend", "dtype"]
+    matmul_n = 2048
+    copy_bytes = 256 * 2**20
+    timeout = 300
+
+    def setup(self, backend, dtype):
+        import numpy as np
+
+        self.backend = _backend(backend)
+        rng = np.random.default_rng(0)
+        n = self.matmul_n
+        self.a = self.backend.from_numpy(rng.normal(size=(n, n)).astype(dtype))
+        elements = self.copy_bytes // np.dtype(dtype).itemsize
+        self.big = self.backend.from_numpy(np.ones(elements, dtype=dtype))
+        self.time_matmul(backend, dtype)  # warm-up: first dispatch, JAX's compilation
+        self.time_copy(backend, dtype)
+
+    def time_matmul(self, backend, dtype):
+        self.backend.synchronize(self.a @ self.a)
+
+    def time_copy(self, backend, dtype):
+        self.backend.synchronize(self.big * 1)  # reads and writes copy_bytes each

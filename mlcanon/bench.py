@@ -1,0 +1,182 @@
+"""The benchmark side of the spec: sizes, inputs and the FLOP and byte model of a concept.
+
+A concept's TOML may carry a ``[benchmark]`` table::
+
+    [benchmark]
+    dtype = "float32"
+    flops = "5 * n * d"                # floating-point operations of one call
+    bytes = "itemsize * 2 * n * d"     # bytes one call must at least read and write
+    params = { axis = -1 }
+
+    [benchmark.sizes]
+    small = { n = 32, d = 64 }
+    medium = { n = 512, d = 512 }
+    large = { n = 4096, d = 1024 }
+
+    [benchmark.inputs]
+    x = { shape = ["n", "d"], dist = "normal" }
+
+Sizes bind symbols; shapes, distribution parameters and the two models are arithmetic
+expressions over them (``itemsize`` is the byte size of the dtype). Inputs are drawn
+with the distributions of :mod:`mlcanon.generate`.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import operator
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mlcanon.generate import DISTRIBUTIONS
+
+SIZES = ("small", "medium", "large")
+#: which sizes each tier runs (``MLCANON_BENCH_TIER``); the parameter list never changes.
+TIERS = {"smoke": ("small",), "regular": ("small", "medium"), "large": SIZES}
+DTYPE_BYTES = {"float16": 2, "float32": 4, "float64": 8}
+
+_OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+              ast.Div: operator.truediv, ast.FloorDiv: operator.floordiv,
+              ast.Pow: operator.pow, ast.USub: operator.neg}
+_FUNCTIONS = {"log2": math.log2, "sqrt": math.sqrt, "log": math.log, "min": min, "max": max}
+
+
+def evaluate(expression: str | int | float, symbols: dict[str, float]) -> float:
+    """An arithmetic expression over ``symbols`` (no names, calls or attributes besides
+    the symbols and log2/sqrt/log/min/max)."""
+    if isinstance(expression, (int, float)):
+        return expression
+    return _eval(ast.parse(str(expression), mode="eval").body, symbols, str(expression))
+
+
+def _eval(node: ast.AST, symbols: dict[str, float], text: str) -> Any:
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+        return node.value
+    if isinstance(node, ast.Name) and node.id in symbols:
+        return symbols[node.id]
+    if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
+        return _OPERATORS[type(node.op)](_eval(node.left, symbols, text),
+                                         _eval(node.right, symbols, text))
+    if isinstance(node, ast.UnaryOp) and type(node.op) in _OPERATORS:
+        return _OPERATORS[type(node.op)](_eval(node.operand, symbols, text))
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+            and node.func.id in _FUNCTIONS:
+        return _FUNCTIONS[node.func.id](*(_eval(a, symbols, text) for a in node.args))
+    msg = f"cannot evaluate {ast.unparse(node)!r} in {text!r}; known symbols {sorted(symbols)}"
+    raise ValueError(msg)
+
+
+@dataclass(frozen=True)
+class BenchmarkSpec:
+    concept: str
+    dtype: str
+    flops: str
+    bytes: str
+    sizes: dict[str, dict[str, float]]
+    inputs: dict[str, dict[str, Any]]
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def symbols(self, size: str) -> dict[str, float]:
+        return {**self.sizes[size], "itemsize": DTYPE_BYTES[self.dtype]}
+
+    def flop_count(self, size: str) -> float:
+        return float(evaluate(self.flops, self.symbols(size)))
+
+    def byte_count(self, size: str) -> float:
+        return float(evaluate(self.bytes, self.symbols(size)))
+
+    def draw(self, size: str, seed: int = 0) -> dict[str, np.ndarray]:
+        """Inputs for one size: floats in the benchmark dtype, integers as int64."""
+        symbols = self.symbols(size)
+        rng = np.random.default_rng(seed)
+        drawn = {}
+        for name, spec in self.inputs.items():
+            resolved = {k: _resolve(v, symbols) for k, v in spec.items() if k != "shape"}
+            shape = tuple(int(evaluate(s, symbols)) for s in spec.get("shape", ()))
+            array = DISTRIBUTIONS[resolved.get("dist", "normal")](rng, shape, resolved)
+            drawn[name] = array.astype(self.dtype) if array.dtype.kind == "f" else array
+        return drawn
+
+
+def _resolve(value: Any, symbols: dict[str, float]) -> Any:
+    if isinstance(value, str) and value not in DISTRIBUTIONS:
+        try:
+            return evaluate(value, symbols)
+        except (ValueError, SyntaxError):
+            return value
+    return value
+
+
+def parse(concept: str, table: dict[str, Any]) -> BenchmarkSpec:
+    """A ``[benchmark]`` table as a BenchmarkSpec; raises ValueError naming the problem."""
+    missing = [k for k in ("flops", "bytes", "sizes", "inputs") if k not in table]
+    if missing:
+        msg = f"{concept}: [benchmark] lacks {missing}"
+        raise ValueError(msg)
+    if set(table["sizes"]) != set(SIZES):
+        msg = f"{concept}: [benchmark.sizes] must define exactly {list(SIZES)}"
+        raise ValueError(msg)
+    spec = BenchmarkSpec(concept, table.get("dtype", "float32"), table["flops"],
+                         table["bytes"], table["sizes"], table["inputs"],
+                         table.get("params", {}))
+    for size in SIZES:  # every expression must evaluate for every size
+        spec.flop_count(size)
+        spec.byte_count(size)
+        for name, input_spec in spec.inputs.items():
+            for s in input_spec.get("shape", ()):
+                evaluate(s, spec.symbols(size))
+            if input_spec.get("dist", "normal") not in DISTRIBUTIONS:
+                msg = f"{concept}: input {name} has unknown dist {input_spec.get('dist')!r}"
+                raise ValueError(msg)
+    return spec
+
+
+def load(path: Path) -> BenchmarkSpec | None:
+    """The benchmark section of one spec file, or None if it has none."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    table = data.get("benchmark")
+    return None if table is None else parse(data["id"], table)
+
+
+@dataclass
+class Prepared:
+    """A benchmark ready to time: inputs on the device, the call compiled if possible."""
+
+    call: Any
+    compile_s: float | None
+    flops: float
+    bytes: float
+
+
+def prepare(backend: Any, spec: BenchmarkSpec, size: str, seed: int = 0) -> Prepared:
+    """Inputs drawn and moved to the device, the implementation compiled, one warm-up
+    call done: everything that must not be inside the timed region."""
+    from functools import partial
+
+    impl = backend.implementation(spec.concept)
+    if impl is None:
+        msg = f"{backend.id} does not implement {spec.concept}"
+        raise NotImplementedError(msg)
+    native = {k: backend.from_numpy(v) for k, v in spec.draw(size, seed).items()}
+    fn, compile_s = backend.compile(partial(impl, **spec.params), native)
+
+    def call() -> None:
+        backend.synchronize(fn(**native))
+
+    call()  # warm-up: first-dispatch costs stay out of the timings
+    return Prepared(call, compile_s, spec.flop_count(size), spec.byte_count(size))
+
+
+def time_one_call(backend: Any, spec: BenchmarkSpec, size: str) -> float:
+    """Seconds for one synchronized call (a quick look, not a benchmark)."""
+    import time
+
+    prepared = prepare(backend, spec, size)
+    start = time.perf_counter()
+    prepared.call()
+    return time.perf_counter() - start
