@@ -4,9 +4,10 @@ Parameters come from the spec files of this checkout and a fixed list of backend
 the parameter lists never depend on the machine. Everything else (plugins, the
 installed mlcanon, the frameworks) is touched only inside ``setup``; a combination that
 cannot run there (backend unavailable or missing the concept, size outside the tier in
-``MLCANON_BENCH_TIER``, a concept outside ``MLCANON_BENCH_CONCEPTS``, an older commit without the concept) raises NotImplementedError,
-which asv reports as skipped. This module imports nothing from mlcanon at import time,
-so it stays importable against every older commit of the repository.
+``MLCANON_BENCH_TIER``, a concept outside ``MLCANON_BENCH_CONCEPTS``, an older commit
+without the concept) raises NotImplementedError, which asv reports as skipped. This
+module imports nothing from mlcanon at import time, so it stays importable against every
+older commit of the repository.
 """
 
 from __future__ import annotations
