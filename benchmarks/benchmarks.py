@@ -133,18 +133,20 @@ class Calibration:
 
     params = [BACKENDS, ["float32", "float64"]]
     param_names = ["backend", "dtype"]
-    matmul_n = 2048
-    copy_bytes = 256 * 2**20
     timeout = 300
 
     def setup(self, backend, dtype):
         import numpy as np
 
+        try:
+            from mlcanon.bench import CALIBRATION_COPY_BYTES, CALIBRATION_MATMUL_N
+        except ImportError as exc:
+            raise _skip(f"this commit has no calibration sizes: {exc}") from exc
         self.backend = _backend(backend)
         rng = np.random.default_rng(0)
-        n = self.matmul_n
+        n = CALIBRATION_MATMUL_N
         self.a = self.backend.from_numpy(rng.normal(size=(n, n)).astype(dtype))
-        elements = self.copy_bytes // np.dtype(dtype).itemsize
+        elements = CALIBRATION_COPY_BYTES // np.dtype(dtype).itemsize
         self.big = self.backend.from_numpy(np.ones(elements, dtype=dtype))
         self.time_matmul(backend, dtype)  # warm-up: first dispatch, JAX's compilation
         self.time_copy(backend, dtype)
@@ -153,4 +155,4 @@ class Calibration:
         self.backend.synchronize(self.a @ self.a)
 
     def time_copy(self, backend, dtype):
-        self.backend.synchronize(self.big * 1)  # reads and writes copy_bytes each
+        self.backend.synchronize(self.big * 1)  # reads and writes CALIBRATION_COPY_BYTES

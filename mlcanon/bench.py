@@ -36,6 +36,10 @@ import numpy as np
 from mlcanon.generate import DISTRIBUTIONS
 
 SIZES = ("small", "medium", "large")
+#: calibration problem sizes: an n x n matmul (2 n^3 flops) and a copy of this many bytes
+#: (read once, written once). The asv Calibration benchmarks and the report share them.
+CALIBRATION_MATMUL_N = 2048
+CALIBRATION_COPY_BYTES = 256 * 2**20
 #: which sizes each tier runs (``MLCANON_BENCH_TIER``); the parameter list never changes.
 TIERS = {"smoke": ("small",), "regular": ("small", "medium"), "large": SIZES}
 DTYPE_BYTES = {"float16": 2, "float32": 4, "float64": 8}

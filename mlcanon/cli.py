@@ -182,6 +182,14 @@ def _cmd_bench_show(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_perf(args: argparse.Namespace) -> int:
+    from mlcanon.report.site import write_performance
+
+    count = write_performance(Path(args.out), Path(args.asv_results))
+    print(f"performance page of {count} timings: {Path(args.out) / 'performance.html'}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="mlcanon", description="The executable canon of ML "
                                   "concepts: spec, backends, conformance.")
@@ -205,6 +213,9 @@ def parser() -> argparse.ArgumentParser:
     merge.add_argument("--out", "-o", required=True)
     show = sub.add_parser("bench-show", help="benchmark sizes, models and one timed call")
     show.add_argument("concepts", nargs="*", help="concept ids (default: all)")
+    perf = sub.add_parser("perf", help="the performance page from asv results")
+    perf.add_argument("--asv-results", default=".asv/results", help="asv results folder")
+    perf.add_argument("--out", default="reports/site", help="output folder")
     report = sub.add_parser("report", help="write the static HTML report from results files")
     report.add_argument("results", nargs="*", type=Path,
                         help="results files (default: results/*.json)")
@@ -224,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser().error(f"unrecognized arguments: {' '.join(extra)}")
     handlers = {"list": _cmd_list, "backends": _cmd_backends, "explain": _cmd_explain,
                 "reference": _cmd_reference, "merge": _cmd_merge, "report": _cmd_report,
-                "bench-show": _cmd_bench_show}
+                "bench-show": _cmd_bench_show, "perf": _cmd_perf}
     return handlers[args.command](args)
 
 

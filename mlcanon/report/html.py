@@ -106,6 +106,7 @@ def page(title: str, body: Child, *, depth: int = 0) -> str:
               link(f"{up}conventions.html", "Conventions"),
               link(f"{up}errata.html", "Errata"),
               link(f"{up}agreement.html", "Agreement"),
+              link(f"{up}performance.html", "Performance"),
               link(f"{up}tables/cells.csv", "CSV"), class_="top")
     document = tag("html",
                    tag("head", tag("meta", charset="utf-8"),

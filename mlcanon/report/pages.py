@@ -373,3 +373,66 @@ def compare_page(changes: dict[str, list[dict[str, Any]]], factor: float, old: s
         tag("p", ", ".join(r["concept"] for r in changes["concepts_removed"]) or "None."),
     ]
     return page("Comparison", parts)
+
+
+# -- performance -----------------------------------------------------------------------
+
+
+def performance_page(rows: list[dict[str, Any]], limits: dict[tuple[str, str, str],
+                     dict[str, float]], dashboard: bool) -> str:
+    parts: list[Child] = [
+        tag("h1", "Performance"),
+        tag("p", "Time of one synchronized call per concept, backend and size (asv, best "
+                 "of its samples), the FLOP/s and bytes/s it reaches by the spec's models, "
+                 "and the fraction of this machine's calibrated limit (roofline: the call "
+                 "cannot be faster than max(flops / peak, bytes / bandwidth)).",
+            class_="muted"),
+        tag("p", link("asv/index.html", "asv regression dashboard")) if dashboard else
+        tag("p", "No asv dashboard published yet (nox -s bench).", class_="muted"),
+    ]
+    if not rows:
+        parts.append(tag("p", "No asv results found: run nox -s bench (or asv run) first.",
+                         class_="muted"))
+        return page("Performance", parts)
+    parts += [tag("h2", "Calibrated limits"), table(
+        ["machine", "device", "dtype", "peak matmul GFLOP/s", "copy GB/s"],
+        [[m, d, t, tag("td", f"{v['peak_flops'] / 1e9:.1f}", class_="num"),
+          tag("td", f"{v['bandwidth'] / 1e9:.1f}", class_="num")]
+         for (m, d, t), v in sorted(limits.items())])]
+    by_concept: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_concept[row["concept"]].append(row)
+    for concept, mine in sorted(by_concept.items()):
+        parts += [tag("h2", link(f"concepts/{concept}.html", concept)),
+                  _perf_table(mine), _time_plot(mine)]
+    return page("Performance", parts)
+
+
+def _perf_table(rows: list[dict[str, Any]]) -> Markup:
+    order = {"small": 0, "medium": 1, "large": 2}
+    rows = sorted(rows, key=lambda r: (r["machine"], r["backend"], order.get(r["size"], 9)))
+    return table(["machine", "backend", "size", "time", "GFLOP/s", "GB/s", "of roofline",
+                  "bound"],
+                 [[r["machine"], r["backend"], r["size"],
+                   tag("td", _seconds(r["seconds"]), class_="num"),
+                   tag("td", f"{r['gflops_per_s']:.3g}", class_="num"),
+                   tag("td", f"{r['gbytes_per_s']:.3g}", class_="num"),
+                   tag("td", "" if r["roofline_fraction"] is None else
+                       f"{100 * r['roofline_fraction']:.1f}%", class_="num"),
+                   r["bound"]] for r in rows])
+
+
+def _seconds(value: float) -> str:
+    if value < 1e-3:
+        return f"{value * 1e6:.1f} µs"
+    return f"{value * 1e3:.2f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def _time_plot(rows: list[dict[str, Any]]) -> Markup:
+    sizes = ["small", "medium", "large"]
+    series: dict[str, list[float | None]] = {}
+    for r in rows:
+        name = f"{r['backend']} ({r['machine']})"
+        series.setdefault(name, [None] * len(sizes))[sizes.index(r["size"])] = r["seconds"]
+    return error_plot(sizes, series, "time per call by size (seconds, log scale)",
+                      y_label="time (s)", unit="s")

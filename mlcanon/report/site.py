@@ -42,8 +42,22 @@ def _backend_info(runs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return info
 
 
-def build(paths: Sequence[Path], out: Path = DEFAULT_OUT) -> dict[str, int]:
-    """Merge ``paths`` and write the site into ``out``; returns page counts."""
+def write_performance(out: Path, asv_results: Path) -> int:
+    from mlcanon.report import perf
+
+    documents = perf.read_results(asv_results) if asv_results.exists() else []
+    rows = perf.performance_rows(documents)
+    _write(out / "performance.html", pages.performance_page(
+        rows, perf.limits(documents), (out / "asv" / "index.html").exists()))
+    write_csv(out / "tables" / "performance.csv", rows)
+    return len(rows)
+
+
+def build(paths: Sequence[Path], out: Path = DEFAULT_OUT,
+          asv_results: Path = Path(".asv") / "results") -> dict[str, int]:
+    """Merge ``paths`` and write the site into ``out``; returns page counts.
+
+    ``asv_results`` feeds the performance page when it exists."""
     merged = results.merge(paths)
     records, runs = merged["results"], merged["runs"]
     spec = default_spec().concepts
@@ -66,6 +80,7 @@ def build(paths: Sequence[Path], out: Path = DEFAULT_OUT) -> dict[str, int]:
     _write(out / "errata.html", pages.errata_page(spec))
     pairs = agreement(records)
     _write(out / "agreement.html", pages.agreement_page(pairs))
+    write_performance(out, asv_results)
     write_csv(out / "tables" / "results.csv", records)
     write_csv(out / "tables" / "cells.csv", [c.as_row() for c in grid.values()])
     write_csv(out / "tables" / "concept_totals.csv", concept_totals(records))

@@ -12,8 +12,9 @@ PALETTE = ("#2874a6", "#ca6f1e", "#1e8449", "#884ea0", "#b03a2e", "#117a65", "#7
 
 
 def error_plot(cases: Sequence[str], series: dict[str, Sequence[float | None]],
-               title: str = "error per case") -> Markup:
-    """Error in eps units (log scale) per case, one marker series per backend and dtype."""
+               title: str = "error per case", y_label: str = "error (eps units)",
+               unit: str = "eps") -> Markup:
+    """Values on a log scale per category (cases, sizes), one marker series per backend."""
     width, height, left, bottom, top = max(320, 60 + 26 * len(cases)), 230, 52, 70, 22
     plot_h = height - bottom - top
     values = [v for s in series.values() for v in s if v is not None and v > 0]
@@ -35,7 +36,7 @@ def error_plot(cases: Sequence[str], series: dict[str, Sequence[float | None]],
         parts.append(f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end">'
                      f'1e{exponent}</text>')
     parts.append(f'<text transform="translate(12 {top + plot_h / 2}) rotate(-90)" '
-                 'text-anchor="middle">error (eps units)</text>')
+                 f'text-anchor="middle">{escape(y_label)}</text>')
     step = (width - left - 10) / max(1, len(cases))
     for i, case in enumerate(cases):
         x = left + step * (i + 0.5)
@@ -49,7 +50,7 @@ def error_plot(cases: Sequence[str], series: dict[str, Sequence[float | None]],
             x = left + step * (i + 0.5) + (n - len(series) / 2) * 2.5
             parts.append(f'<circle cx="{x:.1f}" cy="{y(v) if v > 0 else y(10.0 ** low):.1f}" '
                          f'r="3" fill="{color}"><title>{escape(name)} {escape(cases[i])}: '
-                         f'{v:.3g} eps</title></circle>')
+                         f'{v:.3g} {escape(unit)}</title></circle>')
         parts.append(f'<circle cx="{width + 14}" cy="{top + 14 * n}" r="4" fill="{color}"/>'
                      f'<text x="{width + 22}" y="{top + 4 + 14 * n}">{escape(name)}</text>')
     parts.append("</svg>")

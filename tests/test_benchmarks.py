@@ -1,0 +1,114 @@
+"""The benchmark suite: synchronized timing, the roofline arithmetic, regression detection."""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+from mlcanon import bench
+from mlcanon.plugins import registry
+from mlcanon.report import perf
+from mlcanon.spec import default_spec
+from tests.planted import ROOT, environment, install_distribution
+
+
+def test_every_concept_has_a_benchmark_section():
+    missing = [c.id for c in default_spec().concepts.values() if bench.load(c.path) is None]
+    assert missing == []
+
+
+def test_expressions_are_arithmetic_only():
+    assert bench.evaluate("2 * m * n + log2(n)", {"m": 3, "n": 8}) == 51
+    with pytest.raises(ValueError, match="cannot evaluate"):
+        bench.evaluate("__import__('os')", {})
+
+
+def test_jax_timing_includes_the_work():
+    """JAX returns before computing; the benchmark's timed call waits for the result."""
+    backend = registry().get("jax:cpu")
+    if backend.available() is not None:
+        pytest.skip(backend.available())
+    section = bench.load(default_spec().concepts["matmul"].path)
+    prepared = bench.prepare(backend, section, "large")
+    a = backend.from_numpy(np.ones((2048, 2048), dtype=np.float32))
+
+    start = time.perf_counter()
+    unsynced = a @ a  # dispatch only
+    dispatch = time.perf_counter() - start
+    was_ready = unsynced.is_ready()
+    backend.synchronize(unsynced)
+    assert unsynced.is_ready()
+
+    start = time.perf_counter()
+    prepared.call()  # what asv times
+    timed = time.perf_counter() - start
+    assert not was_ready, "the matmul finished before dispatch returned; make it larger"
+    assert timed > dispatch
+
+
+def test_roofline_fraction_from_asv_timings():
+    n, copy = bench.CALIBRATION_MATMUL_N, bench.CALIBRATION_COPY_BYTES
+    document = {
+        "machine": "box", "commit_hash": "0" * 40,
+        "result_columns": ["result", "params"],
+        "results": {
+            perf.MATMUL: [[2 * n**3 / 1e11], [["'numpy'"], ["'float32'"]]],
+            perf.COPY: [[2 * copy / 1e10], [["'numpy'"], ["'float32'"]]],
+            perf.TIME_BENCHMARK: [[1e-3], [["'softmax'"], ["'numpy'"], ["'medium'"]]],
+        },
+    }
+    limits = perf.limits([document])
+    assert limits[("box", "cpu", "float32")] == pytest.approx(
+        {"peak_flops": 1e11, "bandwidth": 1e10})
+    (row,) = perf.performance_rows([document])
+    section = bench.load(default_spec().concepts["softmax"].path)
+    bound = max(section.flop_count("medium") / 1e11, section.byte_count("medium") / 1e10)
+    assert row["roofline_fraction"] == pytest.approx(bound / 1e-3)
+    assert row["bound"] == "memory"
+    assert math.isclose(row["gflops_per_s"], section.flop_count("medium") / 1e-3 / 1e9)
+
+
+@pytest.mark.slow
+def test_asv_flags_a_slowed_implementation(tmp_path):
+    """Two runs of one benchmark, the second with a softmax slowed on purpose:
+    ``asv compare`` reports it as a regression (what ``asv continuous`` does per commit)."""
+    if shutil.which("asv") is None:
+        pytest.skip("asv is not installed")
+    commits = subprocess.run(["git", "rev-list", "--max-count=2", "HEAD"], cwd=ROOT,
+                             text=True, capture_output=True).stdout.split()
+    if len(commits) < 2:
+        pytest.skip("needs two commits of history")
+    config = json.loads((ROOT / "asv.conf.json").read_text())
+    config.update(repo=str(ROOT), benchmark_dir=str(ROOT / "benchmarks"),
+                  results_dir=str(tmp_path / "results"), env_dir=str(tmp_path / "env"),
+                  html_dir=str(tmp_path / "html"))
+    conf = tmp_path / "asv.conf.json"
+    conf.write_text(json.dumps(config))
+    site = tmp_path / "site"
+    install_distribution(site, "mlcanon_slow", {"slow": "mlcanon_slow"})
+
+    def asv(*args: str, plugins: str = "numpy") -> subprocess.CompletedProcess[str]:
+        env = environment(site, MLCANON_PLUGINS=plugins, MLCANON_BENCH_TIER="smoke",
+                          MLCANON_BENCH_CONCEPTS="softmax")
+        env["ASV_PYTHONPATH"] = env["PYTHONPATH"]  # asv drops PYTHONPATH, passes this one
+        return subprocess.run([sys.executable, "-m", "asv", *args, "--config", str(conf)],
+                              cwd=ROOT, env=env, text=True, capture_output=True, timeout=600)
+
+    assert asv("machine", "--yes", "--machine", "regression-demo").returncode == 0
+    for commit, plugins in ((commits[1], "numpy"), (commits[0], "slow")):
+        run = asv("run", "--python=same", "--machine", "regression-demo", "--set-commit-hash",
+                  commit, "--bench", "Concept.time_call", plugins=plugins)
+        assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    compared = asv("compare", commits[1], commits[0], "--factor", "1.5", "--split",
+                   "--machine", "regression-demo")
+    assert "Benchmarks that have got worse" in compared.stdout, compared.stdout[-3000:]
+    flagged = [line for line in compared.stdout.splitlines()
+               if line.startswith("| +") and "time_call" in line]
+    assert len(flagged) == 1 and "('softmax', 'numpy', 'small')" in flagged[0], flagged
