@@ -139,20 +139,37 @@ class Calibration:
         import numpy as np
 
         try:
-            from mlcanon.bench import CALIBRATION_COPY_BYTES, CALIBRATION_MATMUL_N
+            from mlcanon.bench import CALIBRATION_MATMUL_N
         except ImportError as exc:
             raise _skip(f"this commit has no calibration sizes: {exc}") from exc
         self.backend = _backend(backend)
-        rng = np.random.default_rng(0)
         n = CALIBRATION_MATMUL_N
-        self.a = self.backend.from_numpy(rng.normal(size=(n, n)).astype(dtype))
-        elements = CALIBRATION_COPY_BYTES // np.dtype(dtype).itemsize
-        self.big = self.backend.from_numpy(np.ones(elements, dtype=dtype))
+        a = np.random.default_rng(0).normal(size=(n, n)).astype(dtype)
+        self.a = self.backend.from_numpy(a)
         self.time_matmul(backend, dtype)  # warm-up: first dispatch, JAX's compilation
-        self.time_copy(backend, dtype)
 
     def time_matmul(self, backend, dtype):
         self.backend.synchronize(self.a @ self.a)
 
-    def time_copy(self, backend, dtype):
-        self.backend.synchronize(self.big * 1)  # reads and writes CALIBRATION_COPY_BYTES
+
+class Bandwidth:
+    """Copy bandwidth from cache-resident to main-memory sizes (float32 elements)."""
+
+    params = [BACKENDS, ["1MiB", "16MiB", "256MiB"]]
+    param_names = ["backend", "bytes"]
+    timeout = 300
+
+    def setup(self, backend, nbytes):
+        import numpy as np
+
+        try:
+            from mlcanon.bench import CALIBRATION_COPY_SIZES
+        except ImportError as exc:
+            raise _skip(f"this commit has no calibration sizes: {exc}") from exc
+        self.backend = _backend(backend)
+        elements = CALIBRATION_COPY_SIZES[nbytes] // 4
+        self.data = self.backend.from_numpy(np.ones(elements, dtype=np.float32))
+        self.time_copy(backend, nbytes)  # warm-up
+
+    def time_copy(self, backend, nbytes):
+        self.backend.synchronize(self.data * 1)  # reads and writes `bytes` once each

@@ -54,25 +54,33 @@ def test_jax_timing_includes_the_work():
 
 
 def test_roofline_fraction_from_asv_timings():
-    n, copy = bench.CALIBRATION_MATMUL_N, bench.CALIBRATION_COPY_BYTES
+    n = bench.CALIBRATION_MATMUL_N
+    sizes = bench.CALIBRATION_COPY_SIZES
+    # main memory at 1e10 B/s, cache-sized copies at 4e10 B/s
+    copies = [2 * sizes[s] / (1e10 if s == "256MiB" else 4e10) for s in sizes]
     document = {
         "machine": "box", "commit_hash": "0" * 40,
         "result_columns": ["result", "params"],
         "results": {
             perf.MATMUL: [[2 * n**3 / 1e11], [["'numpy'"], ["'float32'"]]],
-            perf.COPY: [[2 * copy / 1e10], [["'numpy'"], ["'float32'"]]],
-            perf.TIME_BENCHMARK: [[1e-3], [["'softmax'"], ["'numpy'"], ["'medium'"]]],
+            perf.COPY: [copies, [["'numpy'"], [repr(s) for s in sizes]]],
+            perf.TIME_BENCHMARK: [[1e-3, 1e-1], [["'softmax'"], ["'numpy'"],
+                                                 ["'small'", "'large'"]]],
         },
     }
-    limits = perf.limits([document])
-    assert limits[("box", "cpu", "float32")] == pytest.approx(
-        {"peak_flops": 1e11, "bandwidth": 1e10})
-    (row,) = perf.performance_rows([document])
+    limit = perf.limits([document])[("box", "cpu", "float32")]
+    assert limit["peak_flops"] == pytest.approx(1e11)
+    assert perf.bandwidth_for(limit, 1000) == pytest.approx(4e10)
+    assert perf.bandwidth_for(limit, 10**9) == pytest.approx(1e10)
+    small, large = perf.performance_rows([document])
     section = bench.load(default_spec().concepts["softmax"].path)
-    bound = max(section.flop_count("medium") / 1e11, section.byte_count("medium") / 1e10)
-    assert row["roofline_fraction"] == pytest.approx(bound / 1e-3)
-    assert row["bound"] == "memory"
-    assert math.isclose(row["gflops_per_s"], section.flop_count("medium") / 1e-3 / 1e9)
+    for row, seconds in ((small, 1e-3), (large, 1e-1)):
+        moved = section.byte_count(row["size"])
+        bound = max(section.flop_count(row["size"]) / 1e11,
+                    moved / perf.bandwidth_for(limit, moved))
+        assert row["roofline_fraction"] == pytest.approx(bound / seconds)
+        assert row["bound"] == "memory"
+    assert math.isclose(large["gflops_per_s"], section.flop_count("large") / 1e-1 / 1e9)
 
 
 @pytest.mark.slow

@@ -395,9 +395,10 @@ def performance_page(rows: list[dict[str, Any]], limits: dict[tuple[str, str, st
                          class_="muted"))
         return page("Performance", parts)
     parts += [tag("h2", "Calibrated limits"), table(
-        ["machine", "device", "dtype", "peak matmul GFLOP/s", "copy GB/s"],
+        ["machine", "device", "dtype", "peak matmul GFLOP/s", "copy GB/s by size"],
         [[m, d, t, tag("td", f"{v['peak_flops'] / 1e9:.1f}", class_="num"),
-          tag("td", f"{v['bandwidth'] / 1e9:.1f}", class_="num")]
+          ", ".join(f"{size / 2**20:g} MiB: {rate / 1e9:.1f}"
+                    for size, rate in sorted(v["bandwidth"].items()))]
          for (m, d, t), v in sorted(limits.items())])]
     by_concept: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:

@@ -3,9 +3,11 @@ the machine's calibrated limit (roofline) it reaches.
 
 Everything is computed here from asv's stored timings and the spec's FLOP and byte
 models, never inside asv track functions. The limit of a device is the best calibration
-any backend reached on it: peak matmul FLOP/s of the benchmark dtype and copy bandwidth.
-A call cannot take less than max(flops / peak, bytes / bandwidth); the fraction of the
-roofline is that bound over the measured time.
+any backend reached on it: peak matmul FLOP/s of the benchmark dtype, and the copy
+bandwidth at the smallest calibrated size that holds the call's bytes (so data that fits
+in cache is held to cache bandwidth). A call cannot take less than
+max(flops / peak, bytes / bandwidth); the fraction of the roofline is that bound over
+the measured time.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from mlcanon.spec import default_spec
 
 TIME_BENCHMARK = "benchmarks.Concept.time_call"
 MATMUL = "benchmarks.Calibration.time_matmul"
-COPY = "benchmarks.Calibration.time_copy"
+COPY = "benchmarks.Bandwidth.time_copy"
 
 
 def device_of(backend: str) -> str:
@@ -61,19 +63,36 @@ def read_results(folder: Path) -> list[dict[str, Any]]:
     return documents
 
 
-def limits(documents: list[dict[str, Any]]) -> dict[tuple[str, str, str], dict[str, float]]:
-    """(machine, device, dtype) -> peak FLOP/s and bandwidth (bytes/s), best over backends."""
-    found: dict[tuple[str, str, str], dict[str, float]] = defaultdict(
-        lambda: {"peak_flops": 0.0, "bandwidth": 0.0})
-    n, copy = bench.CALIBRATION_MATMUL_N, bench.CALIBRATION_COPY_BYTES
+def limits(documents: list[dict[str, Any]]) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """(machine, device, dtype) -> peak FLOP/s and copy bandwidth per copy size (bytes/s),
+    each the best over the device's backends."""
+    found: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(
+        lambda: {"peak_flops": 0.0, "bandwidth": {}})
+    n = bench.CALIBRATION_MATMUL_N
     for document in documents:
         for (backend, dtype), seconds in _rows(document, MATMUL):
             slot = found[(document["machine"], device_of(backend), dtype)]
             slot["peak_flops"] = max(slot["peak_flops"], 2 * n**3 / seconds)
-        for (backend, dtype), seconds in _rows(document, COPY):
-            slot = found[(document["machine"], device_of(backend), dtype)]
-            slot["bandwidth"] = max(slot["bandwidth"], 2 * copy / seconds)
+    for document in documents:
+        for (backend, size), seconds in _rows(document, COPY):
+            nbytes = bench.CALIBRATION_COPY_SIZES.get(size)
+            if nbytes is None:
+                continue
+            for (machine, device, _), slot in found.items():
+                if machine == document["machine"] and device == device_of(backend):
+                    rate = 2 * nbytes / seconds
+                    slot["bandwidth"][nbytes] = max(slot["bandwidth"].get(nbytes, 0.0), rate)
     return dict(found)
+
+
+def bandwidth_for(limit: dict[str, Any], moved: float) -> float:
+    """Bandwidth measured at the smallest copy size holding ``moved`` bytes (or the
+    largest size measured)."""
+    rates = limit.get("bandwidth", {})
+    if not rates:
+        return 0.0
+    holding = [size for size in sorted(rates) if size >= moved]
+    return rates[holding[0] if holding else max(rates)]
 
 
 def performance_rows(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -95,7 +114,7 @@ def performance_rows(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _row(document: dict[str, Any], concept: str, backend: str, size: str, seconds: float,
          flops: float, moved: float, limit: dict[str, float]) -> dict[str, Any]:
-    peak, bandwidth = limit.get("peak_flops", 0.0), limit.get("bandwidth", 0.0)
+    peak, bandwidth = limit.get("peak_flops", 0.0), bandwidth_for(limit, moved)
     bound = max(flops / peak if peak else 0.0, moved / bandwidth if bandwidth else 0.0)
     return {
         "machine": document["machine"], "commit": document["commit_hash"][:8],
