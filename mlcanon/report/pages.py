@@ -412,9 +412,9 @@ def performance_page(rows: list[dict[str, Any]], limits: dict[tuple[str, str, st
 def _perf_table(rows: list[dict[str, Any]]) -> Markup:
     order = {"small": 0, "medium": 1, "large": 2}
     rows = sorted(rows, key=lambda r: (r["machine"], r["backend"], order.get(r["size"], 9)))
-    return table(["machine", "backend", "size", "time", "GFLOP/s", "GB/s", "of roofline",
-                  "bound"],
-                 [[r["machine"], r["backend"], r["size"],
+    return table(["machine", "commit", "backend", "size", "time", "GFLOP/s", "GB/s",
+                  "of roofline", "bound"],
+                 [[r["machine"], r["commit"], r["backend"], r["size"],
                    tag("td", _seconds(r["seconds"]), class_="num"),
                    tag("td", f"{r['gflops_per_s']:.3g}", class_="num"),
                    tag("td", f"{r['gbytes_per_s']:.3g}", class_="num"),

@@ -99,8 +99,9 @@ def performance_rows(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     spec = default_spec().concepts
     sections = {cid: bench.load(c.path) for cid, c in spec.items()}
     machine_limits = limits(documents)
-    rows = []
-    for document in documents:
+    newest: dict[tuple[str, ...], dict[str, Any]] = {}
+    # the newest run of each benchmark per machine; asv's dashboard keeps the history
+    for document in sorted(documents, key=lambda d: d.get("date", 0)):
         for (concept, backend, size), seconds in _rows(document, TIME_BENCHMARK):
             section = sections.get(concept)
             if section is None:
@@ -108,8 +109,9 @@ def performance_rows(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
             flops, moved = section.flop_count(size), section.byte_count(size)
             limit = machine_limits.get((document["machine"], device_of(backend),
                                         section.dtype), {})
-            rows.append(_row(document, concept, backend, size, seconds, flops, moved, limit))
-    return rows
+            newest[(document["machine"], concept, backend, size)] = _row(
+                document, concept, backend, size, seconds, flops, moved, limit)
+    return list(newest.values())
 
 
 def _row(document: dict[str, Any], concept: str, backend: str, size: str, seconds: float,
