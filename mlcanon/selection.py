@@ -112,6 +112,9 @@ def meta_checks(selection: Selection, spec: LoadedSpec | None = None,
                                     _skip(f"{backend.id} unavailable: {reason}")))
         checks.append(MetaCheck(f"deviations-{backend.name}-{backend.device}",
                                 _deviation_check(backend, spec)))
+        if reason is None:
+            checks.append(MetaCheck(f"modules-{backend.name}-{backend.device}",
+                                    _module_check(backend)))
     return checks
 
 
@@ -132,6 +135,19 @@ def stale_deviations(backend: Backend, spec: LoadedSpec) -> list[str]:
         elif d.dtype != "*" and d.dtype not in concept.dtypes:
             stale.append(f"{d}: concept {d.concept!r} does not run in {d.dtype}")
     return stale
+
+
+def _module_check(backend: Backend) -> Callable[[], None]:
+    """A concept module that fails to import is an error even when an earlier module
+    provides the same concepts: the backend would silently run code it did not mean to."""
+
+    def check() -> None:
+        backend.concepts()
+        if backend.load_errors:
+            pytest.fail(f"{backend.id}: concept modules failed to import:\n" + "\n".join(
+                f"  {m}: {e}" for m, e in backend.load_errors.items()), pytrace=False)
+
+    return check
 
 
 def _deviation_check(backend: Backend, spec: LoadedSpec) -> Callable[[], None]:

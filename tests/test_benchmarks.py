@@ -16,7 +16,7 @@ from mlcanon import bench
 from mlcanon.plugins import registry
 from mlcanon.report import perf
 from mlcanon.spec import default_spec
-from tests.planted import ROOT, environment, install_distribution
+from tests.planted import PLUGIN_SOURCES, ROOT, environment, install_distribution
 
 
 def test_every_concept_has_a_benchmark_section():
@@ -81,6 +81,19 @@ def test_roofline_fraction_from_asv_timings():
         assert row["roofline_fraction"] == pytest.approx(bound / seconds)
         assert row["bound"] == "memory"
     assert math.isclose(large["gflops_per_s"], section.flop_count("large") / 1e-1 / 1e9)
+
+
+def test_accuracy_track_is_the_worst_error_and_infinite_on_failure(monkeypatch):
+    from mlcanon.accuracy import worst_error_eps
+
+    monkeypatch.syspath_prepend(str(PLUGIN_SOURCES))
+    from mlcanon_planted import overriding
+
+    numpy = registry().get("numpy:cpu")
+    error = worst_error_eps(numpy, "softmax", "float32")
+    assert 0 <= error < 100
+    assert worst_error_eps(overriding("naive", "softmax_without_max_shift"), "softmax",
+                           "float32") == math.inf
 
 
 @pytest.mark.slow

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -52,6 +53,10 @@ class JaxBackend(Backend):
     def available(self) -> str | None:
         if importlib.util.find_spec("jax") is None:
             return "jax is not installed (pip install 'mlcanon[jax]')"
+        if self.device == "gpu" and sys.platform == "linux" \
+                and not any(Path("/dev").glob("nvidia*")):
+            # checked before importing jax, which takes seconds, on every CPU machine
+            return "no NVIDIA device files (/dev/nvidia*): no GPU here"
         try:
             _jax().devices(self.device)
         except RuntimeError as exc:

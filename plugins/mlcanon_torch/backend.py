@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from collections.abc import Callable, Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -24,6 +26,10 @@ def _torch() -> Any:
     return torch
 
 
+def _nvidia_device_files() -> bool:
+    return any(Path("/dev").glob("nvidia*")) or sys.platform != "linux"
+
+
 class TorchBackend(Backend):
     name = "torch"
     concept_modules = ("mlcanon_torch.concepts",)
@@ -32,6 +38,9 @@ class TorchBackend(Backend):
     def available(self) -> str | None:
         if importlib.util.find_spec("torch") is None:
             return "torch is not installed (pip install 'mlcanon[torch]')"
+        if self.device == "cuda" and not _nvidia_device_files():
+            # checked before importing torch, which takes seconds, on every CPU machine
+            return "no NVIDIA device files (/dev/nvidia*): no CUDA GPU here"
         if self.device == "cuda" and not _torch().cuda.is_available():
             return "torch.cuda.is_available() is False (no CUDA GPU or driver here)"
         return None
