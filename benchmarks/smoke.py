@@ -31,7 +31,7 @@ def main() -> int:
     # Accuracy re-runs the conformance cases, which CI's tests already do; here it would
     # only repeat that work (tests/test_benchmarks.py runs it on one concept).
     run = asv("run", "--python=same", "--quick", "--dry-run", "--show-stderr",
-              "--launch-method", "forkserver", "--bench", "Concept|Calibration|Bandwidth")
+              "--launch-method", "forkserver", "--bench", "Concept|Compile|Calibration|Bandwidth")
     output = run.stdout + run.stderr
     status = re.findall(r"^\[\s*[\d.]+%\]\s+·+\s+(benchmarks\.\S+)\s+(\S.*?)\s*$", output, re.M)
     failed = [name for name, state in status if "failed" in state]
