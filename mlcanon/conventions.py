@@ -9,7 +9,6 @@ import numpy as np
 from mlcanon import oracles
 from mlcanon.backend import Backend, DefaultProbe
 from mlcanon.spec import default_spec
-from mlcanon.spec.values import to_array
 
 
 def _short(value: Any) -> str:
@@ -48,10 +47,7 @@ def _first_line(exc: BaseException) -> str:
 
 def _canon(probe: DefaultProbe) -> np.ndarray:
     concept = default_spec().concepts[probe.concept]
-    inputs = {name: to_array(value, "float64" if concept.signature.inputs[name].dtype ==
-                             "float" else concept.signature.inputs[name].dtype)
-              for name, value in probe.inputs.items()}
-    outputs = oracles.evaluate(concept, inputs, {})
+    outputs = oracles.evaluate(concept, concept.signature.arrays(probe.inputs), {})
     return outputs[probe.output or concept.signature.outputs[0].name]
 
 

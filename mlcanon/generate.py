@@ -16,7 +16,6 @@ from typing import Any
 import numpy as np
 
 from mlcanon.spec.model import Case, Concept
-from mlcanon.spec.values import to_array
 
 Draw = Callable[[np.random.Generator, tuple[int, ...], dict[str, Any]], np.ndarray]
 DISTRIBUTIONS: dict[str, Draw] = {}
@@ -97,11 +96,7 @@ def draw_inputs(concept: Concept, case: Case, seed: int | None = None) -> dict[s
     """The case's literal inputs plus those drawn from its ``generate`` table."""
     rng = np.random.default_rng(case.seed if seed is None else seed)
     round_to = narrowest_dtype(concept, case)
-    drawn = {
-        name: to_array(value, "float64" if spec.dtype == "float" else spec.dtype)
-        for name, value in case.inputs.items()
-        for spec in [concept.signature.inputs[name]]
-    }
+    drawn = concept.signature.arrays(case.inputs)
     for name, spec in (case.generate or {}).items():
         drawn[name] = draw_input(rng, spec, round_to)
     return drawn

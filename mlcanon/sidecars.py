@@ -63,7 +63,7 @@ def check_concept(concept: Concept) -> list[Drift]:
 def _check_case(concept: Concept, case: Case) -> list[Drift]:
     if case.kind in ("raises", "stochastic", "properties"):
         return []
-    inputs = {name: _literal(concept, name, value) for name, value in case.inputs.items()}
+    inputs = concept.signature.arrays(case.inputs)
     drifts = []
     if case.kind in FROZEN_KINDS:
         redrawn = draw_inputs(concept, _without_inputs(case))
@@ -85,11 +85,6 @@ def _check_case(concept: Concept, case: Case) -> list[Drift]:
             if message:
                 drifts.append(Drift(concept.id, case.name, f"grad {name}", message))
     return drifts
-
-
-def _literal(concept: Concept, name: str, value: Any) -> np.ndarray:
-    dtype = concept.signature.inputs[name].dtype
-    return to_array(value, "float64" if dtype == "float" else dtype)
 
 
 def _without_inputs(case: Case) -> Case:

@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from mlcanon.spec.values import to_array
+
 CASE_KINDS = ("book", "edge", "generated", "raises", "grad", "stochastic", "properties")
 #: case kinds whose inputs and expected values live in the generated sidecar.
 FROZEN_KINDS = ("generated", "grad")
@@ -41,6 +45,13 @@ class Signature:
 
     def output(self, name: str) -> OutputSpec:
         return next(o for o in self.outputs if o.name == name)
+
+    def arrays(self, values: dict[str, Any]) -> dict[str, np.ndarray]:
+        """Spec literals of inputs as arrays: float inputs in float64 (the precision of
+        expected values), the others in their declared dtype."""
+        return {name: to_array(value, "float64" if self.inputs[name].dtype == "float"
+                               else self.inputs[name].dtype)
+                for name, value in values.items()}
 
 
 @dataclass(frozen=True)

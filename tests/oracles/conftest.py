@@ -10,7 +10,6 @@ import pytest
 
 from mlcanon import oracles
 from mlcanon.spec import Case, Concept, default_spec
-from mlcanon.spec.values import to_array
 
 
 def concept(concept_id: str) -> Concept:
@@ -23,11 +22,7 @@ def frozen_inputs(concept_id: str, kinds: tuple[str, ...] = ("generated",)
     found = concept(concept_id)
     for case in found.cases:
         if case.kind in kinds:
-            inputs = {name: to_array(value, "float64"
-                                     if found.signature.inputs[name].dtype == "float"
-                                     else found.signature.inputs[name].dtype)
-                      for name, value in case.inputs.items()}
-            yield case, inputs
+            yield case, found.signature.arrays(case.inputs)
 
 
 def oracle_outputs(concept_id: str, inputs: dict[str, np.ndarray],
