@@ -251,7 +251,6 @@ def _plottable(value: float | None) -> float | None:
 def backend_page(backend: str, records: list[dict[str, Any]], families: dict[str, str],
                  info: dict[str, Any]) -> str:
     mine = [r for r in records if backend_of(r) == backend]
-    verdict: dict[str, str] = {}
     by_concept: dict[str, list[str]] = defaultdict(list)
     for r in mine:
         by_concept[r["concept"]].append(r["outcome"])
