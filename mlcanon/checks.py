@@ -1,7 +1,7 @@
 """Named checks for stochastic and properties cases, and the statistics they use.
 
 A spec case names its check (``check = "dropout_mask"``); the check itself lives in
-``reference/checks/<family>.py``, registered with :func:`stochastic_check` or
+the concept's ``checks.py``, registered with :func:`stochastic_check` or
 :func:`property_check`. A check receives ``run``, which calls the backend on NumPy
 inputs and returns its outputs as NumPy arrays by output name, and raises
 :class:`CheckFailed` with a readable message when the backend breaks the rule.
@@ -10,11 +10,12 @@ inputs and returns its outputs as NumPy arrays by output name, and raises
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 import numpy as np
 from scipy import stats
+
+from mlcanon.spec import Concept, modules
 
 #: the false-alarm rate of every statistical decision: a correct backend fails a
 #: stochastic case with probability at most this.
@@ -50,20 +51,16 @@ def property_check(name: str) -> Callable[[Check], Check]:
     return _register(PROPERTIES, name)
 
 
-@cache
-def load_checks() -> None:
-    from mlcanon.oracles import import_reference_modules
-
-    import_reference_modules("checks")
-
-
-def get_check(kind: str, name: str) -> Check:
-    load_checks()
+def get_check(kind: str, name: str, concept: Concept | None = None) -> Check:
+    """The check ``name``: from ``concept``'s ``checks.py``, else any concept's or the
+    shared ``reference/_shared/checks.py`` (checks that several concepts name)."""
     table = STOCHASTIC if kind == "stochastic" else PROPERTIES
+    if name not in table and concept is not None:
+        modules.concept_module(concept.family, concept.id, "checks")
     if name not in table:
-        from mlcanon.oracles import import_errors_text
-
-        msg = f"no {kind} check named {name!r}; known: {sorted(table)}" + import_errors_text()
+        modules.import_all("checks")
+    if name not in table:
+        msg = f"no {kind} check named {name!r}; known: {sorted(table)}" + modules.errors_text()
         raise KeyError(msg)
     return table[name]
 

@@ -108,7 +108,7 @@ def _cmd_reference(args: argparse.Namespace) -> int:
     from mlcanon.sidecars import check_concept, regenerate
     from mlcanon.spec.load import spec_files
 
-    paths = [p for p in spec_files() if not args.concepts or p.stem in args.concepts]
+    paths = [p for p in spec_files() if not args.concepts or p.parent.name in args.concepts]
     if args.action == "generate":
         for concept_id, count in regenerate(paths).items():
             print(f"{concept_id}: froze {count} cases")
@@ -116,7 +116,7 @@ def _cmd_reference(args: argparse.Namespace) -> int:
     spec = default_spec()
     drifts = []
     for path in paths:
-        concept = spec.concepts.get(path.stem)
+        concept = spec.concepts.get(path.parent.name)
         if concept is not None:
             found = check_concept(concept)
             drifts.extend(found)

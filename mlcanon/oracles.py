@@ -1,6 +1,6 @@
 """Oracles: the independent code that computes expected values, and freezing them.
 
-An oracle is a deliberately plain function in ``reference/oracles/<family>.py``,
+An oracle is a deliberately plain function in ``reference/<family>/<id>/oracle.py``,
 registered with :func:`oracle`. With ``precision="mp"`` it receives float inputs as
 object arrays of mpmath numbers (see :mod:`mlcanon.mparray`) and runs at ``DPS`` digits;
 gradients then come from central differences at that precision, accurate far beyond
@@ -11,11 +11,8 @@ Oracles never import a plugin: expected values must not come from code under tes
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +21,7 @@ import numpy as np
 
 from mlcanon import mparray
 from mlcanon.generate import draw_inputs
-from mlcanon.spec import Case, Concept, reference_root
+from mlcanon.spec import Case, Concept, modules
 from mlcanon.spec.values import to_array, to_json
 
 
@@ -59,56 +56,31 @@ def oracle(concept: str, precision: str = "mp") -> Callable[[OracleFn], OracleFn
     return register
 
 
-#: reference modules that failed to import: path -> error (reported, never fatal).
-IMPORT_ERRORS: dict[str, str] = {}
-
-
-def import_reference_modules(folder: str) -> None:
-    """Import every ``reference/<folder>/*.py`` (oracles or checks) once.
-
-    A module that fails to import is recorded in :data:`IMPORT_ERRORS`; the concepts it
-    would have served report that error instead of failing the whole run.
-    """
-    for path in sorted((reference_root() / folder).glob("*.py")):
-        name = f"mlcanon_reference.{folder}.{path.stem}"
-        if name in sys.modules or str(path) in IMPORT_ERRORS:
-            continue
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        try:
-            spec.loader.exec_module(module)
-        except Exception as exc:
-            del sys.modules[name]
-            IMPORT_ERRORS[str(path)] = f"{type(exc).__name__}: {exc}"
-
-
-def import_errors_text() -> str:
-    if not IMPORT_ERRORS:
-        return ""
-    return "; reference modules that failed to import: " + "; ".join(
-        f"{path}: {error}" for path, error in IMPORT_ERRORS.items())
-
-
-@cache
-def oracles() -> dict[str, Oracle]:
-    import_reference_modules("oracles")
-    return dict(_ORACLES)
-
-
-def get_oracle(concept_id: str) -> Oracle:
-    found = oracles().get(concept_id)
+def get_oracle(concept: Concept) -> Oracle:
+    """The oracle of ``concept``, imported from its folder's ``oracle.py`` on first use."""
+    if concept.id not in _ORACLES:
+        modules.concept_module(concept.family, concept.id, "oracle")
+    found = _ORACLES.get(concept.id)
     if found is None:
-        msg = (f"no oracle for concept {concept_id!r} in {reference_root() / 'oracles'}"
-               + import_errors_text())
+        folder = modules.concept_folder(concept.family, concept.id)
+        msg = f"no oracle for concept {concept.id!r} in {folder / 'oracle.py'}" + \
+            modules.errors_text()
         raise KeyError(msg)
     return found
+
+
+def has_oracle(concept: Concept) -> bool:
+    try:
+        get_oracle(concept)
+    except KeyError:
+        return False
+    return True
 
 
 def evaluate(concept: Concept, inputs: dict[str, np.ndarray], params: dict[str, Any],
              *, keep_mp: bool = False) -> dict[str, np.ndarray]:
     """Run the oracle of ``concept``; outputs by name, as float64 unless ``keep_mp``."""
-    found = get_oracle(concept.id)
+    found = get_oracle(concept)
     with mparray.mp.workdps(mparray.DPS):
         args = {name: _oracle_input(found, concept, name, value) for name, value in inputs.items()}
         result = found.fn(**args, **params)
@@ -144,7 +116,7 @@ def _to_float(concept: Concept, name: str, value: Any) -> np.ndarray:
 def vjp(concept: Concept, inputs: dict[str, np.ndarray], params: dict[str, Any],
         wrt: tuple[str, ...], cotangent: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """Vector-Jacobian product by central differences at ``DPS`` digits."""
-    if get_oracle(concept.id).precision != "mp":
+    if get_oracle(concept).precision != "mp":
         msg = f"grad cases of {concept.id!r} need an oracle with precision='mp'"
         raise ValueError(msg)
     grads = {}
@@ -193,7 +165,7 @@ def freeze_case(concept: Concept, case: Case) -> dict[str, Any]:
     record: dict[str, Any] = {
         "inputs": {k: to_json(v) for k, v in inputs.items()},
         "expected": {k: to_json(v) for k, v in expected.items()},
-        "provenance": {"oracle": get_oracle(concept.id).where, "seed": case.seed},
+        "provenance": {"oracle": get_oracle(concept).where, "seed": case.seed},
     }
     if case.kind == "grad":
         cotangent = _draw_cotangent(concept, case, expected)

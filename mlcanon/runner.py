@@ -362,7 +362,7 @@ def _cast_input(job: Job, name: str, value: np.ndarray) -> np.ndarray:
 
 def _run_stochastic(context: Context, impl: Callable[..., Any], result: CaseResult) -> None:
     job = context.job
-    check = get_check("stochastic", job.case.check)
+    check = get_check("stochastic", job.case.check, job.concept)
     inputs = draw_inputs(job.concept, job.case)
     try:
         check(_runner_for_check(context, impl), inputs, job.case.params, job.dtype,
@@ -377,7 +377,7 @@ def _run_properties(context: Context, impl: Callable[..., Any], result: CaseResu
     from mlcanon.strategies import inputs_strategy, property_settings
 
     job = context.job
-    check = get_check("properties", job.case.check)
+    check = get_check("properties", job.case.check, job.concept)
     run = _runner_for_check(context, impl)
     round_to = narrowest_dtype(job.concept, job.case)
 

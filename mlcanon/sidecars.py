@@ -50,7 +50,7 @@ class Drift:
 def check_concept(concept: Concept) -> list[Drift]:
     """Recompute every value of ``concept`` with its oracle; list what disagrees."""
     drifts: list[Drift] = []
-    if concept.id not in oracles.oracles():
+    if not oracles.has_oracle(concept):
         return [Drift(concept.id, "", "oracle", "no oracle registered")]
     for case in concept.cases:
         try:

@@ -1,4 +1,4 @@
-"""Reading and validating spec files: ``reference/<family>/<concept_id>.toml``.
+"""Reading and validating spec files: ``reference/<family>/<concept_id>/spec.toml``.
 
 Every problem names the file, the case and the field. A file with problems is skipped
 and its problems are returned beside the concepts that loaded, so one bad file never
@@ -38,7 +38,9 @@ from mlcanon.spec.shapes import mismatches as shapes_mismatches
 from mlcanon.spec.values import exactly_representable, to_array
 
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
-SIDECAR_SUFFIX = ".frozen.json"
+SPEC_FILE = "spec.toml"
+#: the generated values of a concept, beside its spec file.
+SIDECAR_FILE = "frozen.json"
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,8 @@ def reference_root() -> Path:
 
 def spec_files(root: Path | None = None) -> list[Path]:
     root = root or reference_root()
-    return sorted(p for p in root.glob("*/*.toml") if not p.parent.name.startswith("_"))
+    return sorted(p for p in root.glob(f"*/*/{SPEC_FILE}")
+                  if not p.parent.name.startswith("_") and not p.parent.parent.name.startswith("_"))
 
 
 class _Checker:
@@ -139,11 +142,12 @@ def _parse_concept(data: dict[str, Any], path: Path, check: _Checker) -> Concept
             check.add(f"unknown field; expected one of {sorted(known)}", key)
     concept_id = check.require(data, "id", str)
     family = check.require(data, "family", str)
-    if concept_id and path.stem != concept_id:
-        check.add(f"id {concept_id!r} does not match the file name {path.name!r}", "id")
-    if family and path.parent.name != family:
-        check.add(f"family {family!r} does not match the folder {path.parent.name!r}",
-                  "family")
+    if concept_id and path.parent.name != concept_id:
+        check.add(f"id {concept_id!r} does not match the concept folder "
+                  f"{path.parent.name!r}", "id")
+    if family and path.parent.parent.name != family:
+        check.add(f"family {family!r} does not match the family folder "
+                  f"{path.parent.parent.name!r}", "family")
     dtypes = _parse_dtypes(check.require(data, "dtypes", list, default=["float64", "float32"]),
                            check, "dtypes")
     signature = _parse_signature(check.require(data, "signature", dict, default={}), check)
@@ -414,7 +418,8 @@ def _check_unique_names(cases: Iterable[Case | None], check: _Checker) -> None:
 
 
 def sidecar_path(path: Path) -> Path:
-    return path.with_name(path.stem + SIDECAR_SUFFIX)
+    """The frozen values beside the spec file ``path``."""
+    return path.with_name(SIDECAR_FILE)
 
 
 def _attach_sidecar(concept: Concept, check: _Checker) -> Concept:

@@ -1,0 +1,30 @@
+"""Stochastic and property checks of qr_decomposition (named by the spec's cases)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from mlcanon.checks import CheckFailed, assert_close, property_check
+
+
+def _require_orthonormal(q: np.ndarray, bound: Any, what: str) -> None:
+    """The columns of q are orthonormal: q^T q = I."""
+    q = q.astype(np.float64)
+    gram = np.swapaxes(q, -1, -2) @ q
+    assert_close(gram, np.broadcast_to(np.eye(gram.shape[-1]), gram.shape), bound, what)
+
+
+@property_check("qr_factors")
+def qr_factors(run: Any, inputs: dict[str, np.ndarray], params: dict[str, Any],
+               dtype: str, bound: Any) -> None:
+    """Q orthonormal, R exactly zero below the diagonal, Q R = A."""
+    out = run(inputs, params)
+    q, r = out["Q"].astype(np.float64), out["R"].astype(np.float64)
+    below = np.tril(np.ones(r.shape[-2:], dtype=bool), k=-1)
+    if np.any(r[..., below] != 0):
+        msg = f"R must be upper triangular, got {r.tolist()}"
+        raise CheckFailed(msg)
+    _require_orthonormal(q, bound, "Q^T Q against I")
+    assert_close(q @ r, inputs["a"], bound, "Q R against A")
