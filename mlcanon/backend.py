@@ -1,9 +1,12 @@
 """The Backend base class: the adapter every plugin subclasses.
 
-The harness speaks NumPy. A backend converts arrays to its framework and back, runs
-concept implementations, synchronizes for timing and computes vector-Jacobian products.
-Concept implementations are plain functions named by concept id, found in the modules
-listed in :attr:`Backend.concept_modules`.
+The harness speaks NumPy. A backend is an array namespace plus a table of native
+bindings: it converts arrays to its framework and back, synchronizes for timing,
+computes vector-Jacobian products, names the array namespace (Python array API
+standard) that the concepts' portable implementations run with, and binds the
+framework's own ops. A native binding is a plain function named by concept id, found in
+the modules listed in :attr:`Backend.native_modules` and marked with :func:`native`.
+Which code runs for a case is decided by :mod:`mlcanon.implementations`.
 """
 
 from __future__ import annotations
@@ -42,6 +45,48 @@ class KnownDeviation:
         return all(w in ("*", g) for w, g in zip(wanted, given, strict=True))
 
 
+NATIVE_ATTRIBUTE = "__mlcanon_native__"
+
+
+@dataclass(frozen=True)
+class NativeOp:
+    """What :func:`native` records on a binding: the framework op it calls, and the
+    parameter values the op has built in (it cannot be told otherwise)."""
+
+    op: str
+    fixed: Mapping[str, Any]
+
+
+def native(op: str, *, fixed: Mapping[str, Any] | None = None
+           ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Mark a function of a native module as the binding of the framework op ``op``.
+
+    :param op: the dotted name users know the op by (``"torch.nn.functional.gelu"``);
+        results and the report show it as the origin of every case the binding ran.
+    :param fixed: spec parameters the op cannot take, with the only value it computes
+        (``{"beta": 1.0}`` for ``F.silu``); a case that sets another value runs the
+        portable implementation instead, recorded as such.
+
+    A binding calls the op and selects the canon's convention only through the op's own
+    arguments: it never validates inputs, translates exceptions or re-implements the op,
+    because what the framework does is the finding.
+    """
+
+    def mark(fn: Callable[..., Any]) -> Callable[..., Any]:
+        setattr(fn, NATIVE_ATTRIBUTE, NativeOp(op, dict(fixed or {})))
+        return fn
+
+    return mark
+
+
+def native_op(fn: Callable[..., Any]) -> NativeOp:
+    """The :class:`NativeOp` of a binding; an unmarked function names itself."""
+    found = getattr(fn, NATIVE_ATTRIBUTE, None)
+    if isinstance(found, NativeOp):
+        return found
+    return NativeOp(f"{fn.__module__}.{fn.__qualname__}", {})
+
+
 @dataclass(frozen=True)
 class DefaultProbe:
     """A measurement of what a framework does by default where the canon pins a choice.
@@ -71,15 +116,20 @@ class Backend:
     #: dtypes the backend can run; the harness reports the others as unsupported.
     dtypes: tuple[str, ...] = FLOAT_DTYPES
     #: dotted names of modules (or packages, whose submodules are all read) that hold
-    #: concept functions; a later module overrides an earlier one.
-    concept_modules: tuple[str, ...] = ()
+    #: native bindings, one function per concept id; a later module overrides an earlier
+    #: one, which is how a plugin replaces one concept of another backend.
+    native_modules: tuple[str, ...] = ()
+    #: run a concept's portable implementation where there is no native binding; a
+    #: backend that exists to test a library's own functions sets False, and then such
+    #: concepts are missing, not failures.
+    portable: bool = True
     #: departures from the canon, as data.
     known_deviations: tuple[KnownDeviation, ...] = ()
 
     def __init__(self, device: str = "cpu") -> None:
         self.device = device
-        self._concepts: dict[str, Callable[..., Any]] | None = None
-        #: concept modules that failed to import: dotted name -> error.
+        self._natives: dict[str, Callable[..., Any]] | None = None
+        #: native modules that failed to import: dotted name -> error.
         self.load_errors: dict[str, str] = {}
 
     @property
@@ -107,6 +157,14 @@ class Backend:
         return cpu_name()
 
     # -- arrays --------------------------------------------------------------------
+
+    def namespace(self) -> Any:
+        """The array namespace (Python array API standard) of this backend's arrays; the
+        portable implementations compute with it. NumPy's, through array-api-compat, by
+        default."""
+        import array_api_compat.numpy
+
+        return array_api_compat.numpy
 
     def from_numpy(self, array: np.ndarray) -> Any:
         """Convert a NumPy array to the framework's array on :attr:`device`, same dtype."""
@@ -149,22 +207,22 @@ class Backend:
         """
         return None
 
-    # -- concepts ------------------------------------------------------------------
+    # -- native bindings -----------------------------------------------------------
 
-    def concepts(self) -> dict[str, Callable[..., Any]]:
-        """Concept id -> implementation, read once from :attr:`concept_modules`."""
-        if self._concepts is None:
+    def natives(self) -> dict[str, Callable[..., Any]]:
+        """Concept id -> native binding, read once from :attr:`native_modules`."""
+        if self._natives is None:
             found: dict[str, Callable[..., Any]] = {}
             self.load_errors = {}
-            for dotted in self.concept_modules:
+            for dotted in self.native_modules:
                 for module in _modules_under(dotted, self.load_errors):
                     found.update(concept_functions(module))
-            self._concepts = found
-        return self._concepts
+            self._natives = found
+        return self._natives
 
-    def implementation(self, concept_id: str) -> Callable[..., Any] | None:
-        """The function implementing ``concept_id``, or ``None`` if it is missing."""
-        return self.concepts().get(concept_id)
+    def native(self, concept_id: str) -> Callable[..., Any] | None:
+        """The native binding of ``concept_id``, or ``None`` if the framework has none."""
+        return self.natives().get(concept_id)
 
     def default_probes(self) -> list[DefaultProbe]:
         """Measurements of the framework's native defaults (see :class:`DefaultProbe`)."""

@@ -164,10 +164,14 @@ def prepare(backend: Any, spec: BenchmarkSpec, size: str, seed: int = 0) -> Prep
     call done: everything that must not be inside the timed region."""
     from functools import partial
 
-    impl = backend.implementation(spec.concept)
-    if impl is None:
+    from mlcanon.implementations import resolve
+    from mlcanon.spec import default_spec
+
+    found = resolve(backend, default_spec().concepts[spec.concept], spec.params)
+    if found is None:
         msg = f"{backend.id} does not implement {spec.concept}"
         raise NotImplementedError(msg)
+    impl = found.fn
     native = {k: backend.from_numpy(v) for k, v in spec.draw(size, seed).items()}
     fn, compile_s = backend.compile(partial(impl, **spec.params), native)
 

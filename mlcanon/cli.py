@@ -41,6 +41,7 @@ def _print_problems(problems: Sequence[object]) -> None:
 
 
 def _cmd_backends(args: argparse.Namespace) -> int:
+    from mlcanon.implementations import NATIVE_PREFIX, PORTABLE, origins
     from mlcanon.plugins import registry
 
     found = registry()
@@ -50,9 +51,12 @@ def _cmd_backends(args: argparse.Namespace) -> int:
         plugin = found.plugin_of[backend.id]
         if reason is None:
             versions = ", ".join(f"{k} {v}" for k, v in backend.versions().items())
-            implemented = len(set(backend.concepts()) & set(spec.concepts))
+            found_origins = origins(backend, spec.concepts).values()
+            native = sum(o.startswith(NATIVE_PREFIX) for o in found_origins)
+            portable = sum(o == PORTABLE for o in found_origins)
             print(f"{backend.id:<12} available    plugin {plugin}; {versions}; "
-                  f"{implemented}/{len(spec.concepts)} concepts; device {backend.device_name()}")
+                  f"{native} native + {portable} portable of {len(spec.concepts)} concepts; "
+                  f"device {backend.device_name()}")
             for module, error in backend.load_errors.items():
                 print(f"{'':<12} module {module} failed to import: {error}")
         else:
@@ -164,6 +168,8 @@ def _cmd_bench_show(args: argparse.Namespace) -> int:
     from mlcanon.plugins import registry
 
     spec = default_spec()
+    from mlcanon.implementations import resolve
+
     backends = [b for b in registry().select(devices=["cpu"]) if b.available() is None]
     status = 0
     for concept_id in args.concepts or sorted(spec.concepts):
@@ -176,7 +182,7 @@ def _cmd_bench_show(args: argparse.Namespace) -> int:
         for size in bench.SIZES:
             shapes = {k: v.shape for k, v in section.draw(size).items()}
             times = ", ".join(f"{b.id} {bench.time_one_call(b, section, size) * 1e3:.2f} ms"
-                              for b in backends if b.implementation(concept_id))
+                              for b in backends if resolve(b, concept))
             print(f"{concept_id} {size}: {shapes} flops {section.flop_count(size):.3g} "
                   f"bytes {section.byte_count(size):.3g}; {times}")
     return status

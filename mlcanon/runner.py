@@ -23,6 +23,7 @@ from mlcanon.checks import CheckFailed, get_check
 from mlcanon.compare import Comparison, check_dtype, compare
 from mlcanon.deadline import CaseTimeout, deadline
 from mlcanon.generate import draw_inputs, narrowest_dtype
+from mlcanon.implementations import PORTABLE, portable_error, resolve
 from mlcanon.spec import Case, Concept, input_array
 from mlcanon.spec.values import to_array
 from mlcanon.tolerances import Bound, bound_for
@@ -66,6 +67,10 @@ class CaseResult:
     backend_s: float = 0.0
     repro: str = ""
     artifact: str | None = None
+    #: the code that ran: ``"native: <op>"`` or ``"portable"`` (empty if none ran).
+    origin: str = ""
+    #: for raises cases, what the backend raised: ``"RuntimeError: <first line>"``.
+    raised: str = ""
     arrays: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
@@ -144,14 +149,31 @@ def _run(context: Context, result: CaseResult) -> None:
         raise _Outcome("unsupported", f"{job.backend.id} is unavailable: {reason}")
     if job.dtype not in job.backend.dtypes:
         raise _Outcome("unsupported", f"{job.backend.id} does not support {job.dtype}")
-    impl = job.backend.implementation(job.concept.id)
-    if impl is None and job.backend.load_errors:
-        broken = "; ".join(f"{m}: {e}" for m, e in job.backend.load_errors.items())
-        raise _Outcome("error", f"{job.backend.id} has no {job.concept.id}, and some of its "
-                                f"concept modules failed to import: {broken}")
-    if impl is None:
-        raise _Outcome("missing", f"{job.backend.id} does not implement {job.concept.id}")
-    KIND_RUNNERS[job.case.kind](context, impl, result)
+    found = resolve(job.backend, job.concept, job.case.params)
+    if found is None:
+        raise _Outcome(*_why_missing(job))
+    result.origin = found.origin
+    KIND_RUNNERS[job.case.kind](context, found.fn, result)
+
+
+def _why_missing(job: Job) -> tuple[str, str]:
+    """The outcome and message of a case no code can run."""
+    backend, concept = job.backend, job.concept
+    broken = "; ".join(f"{m}: {e}" for m, e in backend.load_errors.items())
+    if broken and backend.native(concept.id) is None:
+        return "error", (f"{backend.id} has no {concept.id}, and some of its native modules "
+                         f"failed to import: {broken}")
+    problem = portable_error(concept)
+    if problem and backend.portable:
+        return "error", f"the portable implementation of {concept.id} failed to import: {problem}"
+    if backend.native(concept.id) is not None:
+        return "missing", (f"{backend.id}'s native op for {concept.id} has parameters built "
+                           f"in that this case changes, and the backend has no portable "
+                           f"fallback")
+    if backend.portable:
+        return "missing", (f"{concept.id} has no portable implementation and {backend.id} "
+                           "no native op")
+    return "missing", f"{backend.id} has no native op for {concept.id} (natives only)"
 
 
 # -- calling the backend ---------------------------------------------------------------
@@ -286,6 +308,12 @@ def _run_values(context: Context, impl: Callable[..., Any], result: CaseResult) 
 
 
 def _run_raises(context: Context, impl: Callable[..., Any], result: CaseResult) -> None:
+    """The canon pins that the input is rejected: any exception passes and is recorded.
+
+    Frameworks differ in the class they raise (torch RuntimeError, jax TypeError), and
+    that difference is a finding for the report, not a failure. The portable
+    implementation is the canon's own code, so it must raise the canon's class.
+    """
     job = context.job
     wanted = getattr(builtins, job.case.raises, None)
     if not (isinstance(wanted, type) and issubclass(wanted, Exception)):
@@ -297,16 +325,23 @@ def _run_raises(context: Context, impl: Callable[..., Any], result: CaseResult) 
         raised = exc.__cause__
         if raised is None:
             raise
-        if not isinstance(raised, wanted):
-            result.outcome = "failed"
-            result.message = (f"raised {type(raised).__name__}: {_first_line(raised)}; "
-                              f"expected {job.case.raises} ({job.case.why})")
-        elif job.case.match and not re.search(job.case.match, str(raised)):
-            result.outcome = "failed"
-            result.message = f"message {str(raised)!r} does not match {job.case.match!r}"
+        result.raised = f"{type(raised).__name__}: {_first_line(raised)}"
+        if result.origin == PORTABLE:
+            _require_canon_exception(job, raised, wanted, result)
         return
     result.outcome = "failed"
     result.message = f"did not raise; expected {job.case.raises} ({job.case.why})"
+
+
+def _require_canon_exception(job: Job, raised: BaseException, wanted: type,
+                             result: CaseResult) -> None:
+    if not isinstance(raised, wanted):
+        result.outcome = "failed"
+        result.message = (f"the portable implementation raised {result.raised}; the canon "
+                          f"says {job.case.raises} ({job.case.why})")
+    elif job.case.match and not re.search(job.case.match, str(raised)):
+        result.outcome = "failed"
+        result.message = f"message {str(raised)!r} does not match {job.case.match!r}"
 
 
 def _run_grad(context: Context, impl: Callable[..., Any], result: CaseResult) -> None:

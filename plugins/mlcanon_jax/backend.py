@@ -47,7 +47,7 @@ def _enable_compilation_cache(jax: Any) -> None:
 
 class JaxBackend(Backend):
     name = "jax"
-    concept_modules = ("mlcanon_jax.concepts",)
+    native_modules = ("mlcanon_jax.natives",)
     known_deviations = KNOWN_DEVIATIONS
 
     def available(self) -> str | None:
@@ -74,6 +74,9 @@ class JaxBackend(Backend):
 
     def device_name(self) -> str:
         return str(self._device().device_kind)
+
+    def namespace(self) -> Any:
+        return _jax().numpy  # jax.numpy implements the array API standard itself
 
     def from_numpy(self, array: np.ndarray) -> Any:
         return _jax().device_put(array, self._device())

@@ -11,7 +11,7 @@ from mlcanon_numpy.deviations import KNOWN_DEVIATIONS
 
 class NumpyBackend(Backend):
     name = "numpy"
-    concept_modules = ("mlcanon_numpy.concepts",)
+    native_modules = ("mlcanon_numpy.natives",)
     known_deviations = KNOWN_DEVIATIONS
 
     def from_numpy(self, array: np.ndarray) -> np.ndarray:

@@ -32,7 +32,7 @@ def _nvidia_device_files() -> bool:
 
 class TorchBackend(Backend):
     name = "torch"
-    concept_modules = ("mlcanon_torch.concepts",)
+    native_modules = ("mlcanon_torch.natives",)
     known_deviations = KNOWN_DEVIATIONS
 
     def available(self) -> str | None:
@@ -54,6 +54,12 @@ class TorchBackend(Backend):
         if self.device == "cuda":
             return _torch().cuda.get_device_name()
         return super().device_name()
+
+    def namespace(self) -> Any:
+        _torch()  # TF32 off before any portable implementation computes
+        import array_api_compat.torch
+
+        return array_api_compat.torch
 
     def from_numpy(self, array: np.ndarray) -> Any:
         # np.array, not np.ascontiguousarray: the latter turns a 0-d array into shape (1,)

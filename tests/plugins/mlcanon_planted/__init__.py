@@ -40,7 +40,7 @@ def overriding(name: str, module: str, deviations: tuple[KnownDeviation, ...] = 
         (NumpyBackend,),
         {
             "name": name,
-            "concept_modules": (*NumpyBackend.concept_modules, f"mlcanon_planted.{module}"),
+            "native_modules": (*NumpyBackend.native_modules, f"mlcanon_planted.{module}"),
             "known_deviations": deviations,
         },
     )

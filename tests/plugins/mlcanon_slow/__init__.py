@@ -6,7 +6,7 @@ from mlcanon_numpy.backend import NumpyBackend
 
 
 class SlowNumpy(NumpyBackend):
-    concept_modules = (*NumpyBackend.concept_modules, "mlcanon_planted.slow_softmax")
+    native_modules = (*NumpyBackend.native_modules, "mlcanon_planted.slow_softmax")
 
 
 @hookimpl

@@ -1,5 +1,0 @@
-"""JAX concept implementations, one module per family; each function is named by concept id."""
-
-from mlcanon_jax.backend import _jax
-
-_jax()  # enable 64-bit before any concept module creates an array

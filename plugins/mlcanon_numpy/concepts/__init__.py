@@ -1,1 +1,0 @@
-"""NumPy concept implementations, one module per family; each function is named by concept id."""

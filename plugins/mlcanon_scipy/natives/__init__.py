@@ -1,0 +1,2 @@
+"""SciPy and scikit-learn native bindings, one module per family; each function is named by
+concept id."""

@@ -1,1 +1,0 @@
-"""PyTorch concept implementations, one module per family; each function is named by concept id."""
