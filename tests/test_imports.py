@@ -33,5 +33,5 @@ def test_no_framework_is_imported(body):
 
 def test_a_backend_imports_its_framework_only_when_used():
     body = ("from mlcanon.plugins import registry\n"
-            "registry().get('torch:cpu').implementation('softmax')")
+            "registry().get('torch:cpu').native('softmax')")
     assert imported_frameworks(body) == "torch"

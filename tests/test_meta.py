@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
 import json
 import re
@@ -10,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from mlcanon import hookspec
+from mlcanon.backend import NATIVE_ATTRIBUTE
+from mlcanon.implementations import portable_function, resolve
 from mlcanon.plugins import registry
 from mlcanon.spec import default_spec
 
@@ -25,7 +28,8 @@ scaled_dot_product_attention multi_head_attention rope sinusoidal_positional_enc
 top_p_filter temperature_sampling kmeans pca logistic_regression confusion_matrix
 precision_recall_f1 variance two_sample_t_test entropy perplexity weight_quantization
 """.split()
-BUILTIN = ("numpy:cpu", "torch:cpu", "jax:cpu")
+BUILTIN = ("numpy:cpu", "torch:cpu", "jax:cpu", "array_api_strict:cpu")
+ALL_BUILTIN = (*BUILTIN, "scipy:cpu")
 
 
 def test_every_hook_is_documented():
@@ -55,37 +59,80 @@ def test_spec_ids_and_families_come_from_the_catalog():
 
 
 @pytest.mark.parametrize("backend_id", BUILTIN)
-def test_builtin_backends_implement_every_concept(backend_id):
+def test_builtin_backends_run_every_concept(backend_id):
+    """Natively or through the portable implementation, every concept has code to run."""
     backend = registry().get(backend_id)
     assert backend.load_errors == {}
-    assert sorted(set(default_spec().concepts) - set(backend.concepts())) == []
+    spec = default_spec()
+    assert sorted(c for c in spec.concepts if resolve(backend, spec.concepts[c]) is None) == []
 
 
-@pytest.mark.parametrize("backend_id", BUILTIN)
-def test_implementations_follow_the_spec_signature(backend_id):
+def test_every_concept_has_a_portable_implementation():
+    spec = default_spec()
+    assert sorted(c.id for c in spec.concepts.values() if portable_function(c) is None) == []
+
+
+def _signature_problems(concept, fn, skip_first=False):
     """Inputs named as in the spec; params keyword-only with the spec's defaults."""
+    parameters = dict(inspect.signature(fn).parameters)
+    if skip_first:
+        parameters.pop(next(iter(parameters)))  # the array namespace of a portable function
+    problems = [f"{concept.id}: no input {name!r}" for name in concept.signature.inputs
+                if name not in parameters]
+    for name, default in concept.signature.params.items():
+        p = parameters.get(name)
+        if p is None or p.kind is not inspect.Parameter.KEYWORD_ONLY:
+            problems.append(f"{concept.id}: {name!r} is not a keyword-only parameter")
+        elif p.default != default:
+            problems.append(f"{concept.id}: {name}={p.default!r}, spec says {default!r}")
+    return problems
+
+
+@pytest.mark.parametrize("backend_id", ALL_BUILTIN)
+def test_native_bindings_follow_the_spec_signature(backend_id):
     backend = registry().get(backend_id)
-    problems = []
-    for concept in default_spec().concepts.values():
-        fn = backend.implementation(concept.id)
-        if fn is None:
-            continue
-        parameters = inspect.signature(fn).parameters
-        for name in concept.signature.inputs:
-            if name not in parameters:
-                problems.append(f"{concept.id}: no input {name!r}")
-        for name, default in concept.signature.params.items():
-            p = parameters.get(name)
-            if p is None or p.kind is not inspect.Parameter.KEYWORD_ONLY:
-                problems.append(f"{concept.id}: {name!r} is not a keyword-only parameter")
-            elif p.default != default:
-                problems.append(f"{concept.id}: {name}={p.default!r}, spec says {default!r}")
+    spec = default_spec()
+    problems = [f"{concept_id}: no such concept" for concept_id in backend.natives()
+                if concept_id not in spec.concepts]
+    for concept_id, fn in backend.natives().items():
+        if concept_id in spec.concepts:
+            problems += _signature_problems(spec.concepts[concept_id], fn)
     assert problems == []
 
 
+def test_portable_implementations_follow_the_spec_signature():
+    problems = []
+    for concept in default_spec().concepts.values():
+        fn = portable_function(concept)
+        if fn is not None:
+            problems += _signature_problems(concept, fn, skip_first=True)
+    assert problems == []
+
+
+@pytest.mark.parametrize("backend_id", ALL_BUILTIN)
+def test_native_bindings_name_their_op(backend_id):
+    unnamed = [c for c, fn in registry().get(backend_id).natives().items()
+               if getattr(fn, NATIVE_ATTRIBUTE, None) is None]
+    assert unnamed == []
+
+
+def test_native_bindings_never_validate_or_translate_errors():
+    """A binding that raises, catches or asserts would hide what the framework does."""
+    found = []
+    for path in sorted((ROOT / "plugins").glob("mlcanon_*/natives/*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, (ast.Raise, ast.Try, ast.Assert)):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []
+
+
 def test_builtin_plugins_have_the_same_file_names():
+    """Every backend folder has the same top-level files (family modules under natives/
+    exist only where the framework has ops of that family)."""
     plugins = sorted((ROOT / "plugins").glob("mlcanon_*"))
-    layouts = {p.name: sorted(str(f.relative_to(p)) for f in p.rglob("*.py")) for p in plugins}
+    layouts = {p.name: sorted(str(f.relative_to(p)) for f in p.glob("*.py"))
+               + sorted(str(f.relative_to(p)) for f in p.glob("natives/__init__.py"))
+               for p in plugins}
     first = next(iter(layouts.values()))
     for name, files in layouts.items():
         assert files == first, f"{name} differs from the others"

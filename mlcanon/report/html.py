@@ -81,6 +81,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
                  font-weight: 500; }
 .matrix td.cell { text-align: center; min-width: 46px; padding: 2px 4px; }
 .matrix td.cell a { color: inherit; text-decoration: none; display: block; }
+sup.origin { font-size: 0.65em; color: #555; margin-left: 1px; }
 .matrix tr.family th { background: #eaecee; text-align: left; }
 .passed { background: #d5f5e3; } .failed { background: #fadbd8; color: #922b21; }
 .error { background: #e8daef; color: #5b2c6f; } .known_deviation { background: #fdebd0; }

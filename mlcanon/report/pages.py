@@ -9,15 +9,31 @@ import numpy as np
 
 from mlcanon.report.html import Child, Markup, link, page, table, tag
 from mlcanon.report.svg import coverage_bars, error_plot
-from mlcanon.report.tables import Cell, backend_of, column_of, concept_totals, worst_outcome
+from mlcanon.report.tables import (
+    Cell,
+    backend_of,
+    column_of,
+    concept_totals,
+    native_coverage,
+    rejections,
+    worst_outcome,
+)
 from mlcanon.spec import Concept
 from mlcanon.spec.values import to_array
+
+#: the small mark after a matrix cell's text that says which code ran.
+ORIGIN_MARKS = {"native": "N", "portable": "P", "mixed": "N/P", "": ""}
 
 LEGEND = tag("p", [tag("span", tag("span", o.replace("_", " "), class_=f"badge {o}"))
                    for o in ("passed", "failed", "error", "known_deviation", "unsupported",
                              "missing")],
              "cell text: worst error in eps units of that dtype over the concept's cases "
-             "(book cases excluded: their values are rounded to the printed digit)",
+             "(book cases excluded: their values are rounded to the printed digit); the mark "
+             "says which code ran: ", tag("sup", ORIGIN_MARKS["native"], class_="origin"),
+             " the framework's native op, ", tag("sup", ORIGIN_MARKS["portable"],
+                                                 class_="origin"),
+             " the portable (array API) implementation, ",
+             tag("sup", ORIGIN_MARKS["mixed"], class_="origin"), " some cases each",
              class_="legend muted")
 
 
@@ -65,14 +81,22 @@ def run_header(runs: list[dict[str, Any]]) -> Markup:
 
 
 def totals_table(records: list[dict[str, Any]]) -> Markup:
+    coverage = {row["backend"]: row for row in native_coverage(records)}
     rows = [[r["backend"], tag("td", r["concepts"], class_="num"),
+             tag("td", _coverage_text(coverage.get(r["backend"])), class_="num"),
              tag("td", r["passing"], class_="num passed"),
              tag("td", r["known_deviation"], class_="num known_deviation"),
              tag("td", r["failing"], class_="num failed"),
              tag("td", r["missing"], class_="num")]
             for r in concept_totals(records)]
-    return table(["backend", "concepts", "passing", "known deviation", "failing", "missing"],
-                 rows)
+    return table(["backend", "concepts", "native / run", "passing", "known deviation",
+                  "failing", "missing"], rows)
+
+
+def _coverage_text(row: dict[str, Any] | None) -> str:
+    if not row:
+        return ""
+    return f"{row['native']}/{row['concepts_run']} ({row['native_fraction']:.0%})"
 
 
 def overview(records: list[dict[str, Any]], runs: list[dict[str, Any]], columns: list[str],
@@ -115,7 +139,13 @@ def _matrix_cell(cell: Cell | None, concept: str) -> Markup:
                                                               "known_deviation") else ""
     label = {"missing": "–", "unsupported": "n/a", "error": "err"}.get(cell.outcome, text)
     title = f"{cell.column}: {cell.outcome}, {cell.passed}/{cell.total} cases passed"
-    return tag("td", link(f"concepts/{concept}.html#{slug_col(cell.column)}", label or "✓"),
+    if cell.origins:
+        title += "; ran " + ", ".join(cell.origins)
+    mark = ORIGIN_MARKS[cell.origin_kind]
+    content: list[Child] = [label or "✓"]
+    if mark:
+        content.append(tag("sup", mark, class_="origin"))
+    return tag("td", link(f"concepts/{concept}.html#{slug_col(cell.column)}", content),
                class_=f"cell {cell.outcome}", title=title)
 
 
@@ -225,9 +255,15 @@ def _result_cell(record: dict[str, Any] | None) -> Markup:
     if record["kind"] == "book" and record["outcome"] == "passed":
         text = "✓ printed"  # the book's rounding, not the backend, sets this error
     label = {"missing": "–", "unsupported": "n/a", "error": "err"}.get(record["outcome"], text)
+    if record.get("raised"):
+        label = record["raised"].split(":", 1)[0]  # the class a backend rejects input with
     eps = fmt_eps(record["error_eps"])
-    return tag("td", label or "✓", class_=f"cell {record['outcome']}",
-               title=f"{record['outcome']} ({eps or 'no'} eps units) {record['message']}")
+    title = f"{record['outcome']} ({eps or 'no'} eps units) {record['message']}"
+    if record.get("origin"):
+        title += f" [ran {record['origin']}]"
+    if record.get("raised"):
+        title += f" [raised {record['raised']}]"
+    return tag("td", label or "✓", class_=f"cell {record['outcome']}", title=title)
 
 
 def _error_plot(records: list[dict[str, Any]], columns: list[str]) -> Markup:
@@ -264,12 +300,18 @@ def backend_page(backend: str, records: list[dict[str, Any]], families: dict[str
     failures = [r for r in mine if r["outcome"] in ("failed", "error")]
     deviations = info.get("known_deviations", [])
     missing = sorted(c for c, v in verdict.items() if v == "missing")
+    coverage = next(iter(native_coverage(mine)), None)
     parts: list[Child] = [
         tag("p", link("../index.html", "← overview"), class_="muted"),
         tag("h1", backend),
         tag("p", ", ".join(f"{k} {v}" for k, v in sorted(info.get("versions", {}).items())),
             class_="muted"),
         tag("h2", "Coverage by family"), bars,
+        tag("h2", "Native coverage"),
+        tag("p", f"{_coverage_text(coverage) or 'no'} concepts ran the framework's own op; "
+                 "the others ran the portable (array API) implementation on this backend's "
+                 "namespace.", class_="muted"),
+        _origin_table(mine),
         tag("h2", f"Failures ({len(failures)})"),
         table(["concept", "case", "dtype", "outcome", "message", "repro"],
               [[link(f"../concepts/{r['concept']}.html", r["concept"]), r["case"], r["dtype"],
@@ -287,10 +329,21 @@ def backend_page(backend: str, records: list[dict[str, Any]], families: dict[str
     return page(backend, parts, depth=1)
 
 
+def _origin_table(records: list[dict[str, Any]]) -> Markup:
+    found: dict[str, set[str]] = defaultdict(set)
+    for r in records:
+        if r.get("origin"):
+            found[r["concept"]].add(r["origin"])
+    rows = [[link(f"../concepts/{c}.html", c), "; ".join(sorted(o))]
+            for c, o in sorted(found.items())]
+    return table(["concept", "code that ran"], rows) if rows else tag("p", "")
+
+
 # -- conventions, errata, agreement, comparison ----------------------------------------
 
 
-def conventions_page(probes: dict[str, list[dict[str, Any]]]) -> str:
+def conventions_page(probes: dict[str, list[dict[str, Any]]],
+                     records: list[dict[str, Any]] | None = None) -> str:
     rows = []
     for backend, measured in sorted(probes.items()):
         for p in measured:
@@ -307,8 +360,22 @@ def conventions_page(probes: dict[str, list[dict[str, Any]]]) -> str:
         table(["concept", "backend", "question", "native call", "native result",
                "canon result", "verdict"], rows) if rows else
         tag("p", "The results hold no measured defaults.", class_="muted"),
+        tag("h2", "How each backend rejects bad input"),
+        tag("p", "The canon pins that these inputs are rejected; which exception a library "
+                 "raises is its own choice, recorded here. A backend that accepted the input "
+                 "failed the case (or carries a known deviation).", class_="muted"),
+        _rejection_table(rejections(records or [])),
     ]
     return page("Conventions", parts)
+
+
+def _rejection_table(rows: list[dict[str, Any]]) -> Markup:
+    if not rows:
+        return tag("p", "The results hold no raises cases.", class_="muted")
+    return table(["concept", "case", "backend", "dtype", "code that ran", "raised", "outcome"],
+                 [[link(f"concepts/{r['concept']}.html", r["concept"]), r["case"], r["backend"],
+                   r["dtype"], r["origin"], tag("code", r["raised"] or "nothing"),
+                   tag("td", r["outcome"], class_=r["outcome"])] for r in rows])
 
 
 def errata_page(concepts: dict[str, Concept]) -> str:

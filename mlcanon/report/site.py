@@ -13,7 +13,15 @@ from typing import Any
 
 from mlcanon import results
 from mlcanon.report import pages
-from mlcanon.report.tables import agreement, cells, columns, compare_runs, concept_totals
+from mlcanon.report.tables import (
+    agreement,
+    cells,
+    columns,
+    compare_runs,
+    concept_totals,
+    native_coverage,
+    rejections,
+)
 from mlcanon.spec import default_spec
 
 DEFAULT_OUT = Path("reports") / "site"
@@ -76,7 +84,7 @@ def build(paths: Sequence[Path], out: Path = DEFAULT_OUT,
         _write(out / "backends" / f"{pages.slug(backend)}.html",
                pages.backend_page(backend, records, families, info.get(backend, {})))
     probes = {b: data.get("defaults", []) for b, data in info.items()}
-    _write(out / "conventions.html", pages.conventions_page(probes))
+    _write(out / "conventions.html", pages.conventions_page(probes, records))
     _write(out / "errata.html", pages.errata_page(spec))
     pairs = agreement(records)
     _write(out / "agreement.html", pages.agreement_page(pairs))
@@ -85,6 +93,8 @@ def build(paths: Sequence[Path], out: Path = DEFAULT_OUT,
     write_csv(out / "tables" / "cells.csv", [c.as_row() for c in grid.values()])
     write_csv(out / "tables" / "concept_totals.csv", concept_totals(records))
     write_csv(out / "tables" / "agreement.csv", pairs)
+    write_csv(out / "tables" / "native_coverage.csv", native_coverage(records))
+    write_csv(out / "tables" / "rejections.csv", rejections(records))
     return {"concepts": len(concepts), "backends": len(backends), "results": len(records)}
 
 

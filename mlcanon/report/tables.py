@@ -44,11 +44,25 @@ class Cell:
     passed: int
     total: int
     worst_error_eps: float | None
+    #: the code that ran, over the cell's cases: sorted distinct origins.
+    origins: tuple[str, ...] = ()
+
+    @property
+    def origin_kind(self) -> str:
+        """``native``, ``portable``, ``mixed`` (some cases each) or ``""`` (nothing ran)."""
+        return origin_kind(self.origins)
 
     def as_row(self) -> dict[str, Any]:
         return {"concept": self.concept, "column": self.column, "outcome": self.outcome,
                 "passed": self.passed, "total": self.total,
-                "worst_error_eps": self.worst_error_eps}
+                "worst_error_eps": self.worst_error_eps, "origin": "; ".join(self.origins)}
+
+
+def origin_kind(origins: Iterable[str]) -> str:
+    kinds = {"native" if o.startswith("native") else "portable" for o in origins if o}
+    if len(kinds) > 1:
+        return "mixed"
+    return next(iter(kinds), "")
 
 
 def cells(records: list[dict[str, Any]]) -> dict[tuple[str, str], Cell]:
@@ -58,7 +72,8 @@ def cells(records: list[dict[str, Any]]) -> dict[tuple[str, str], Cell]:
     return {
         key: Cell(key[0], key[1], worst_outcome(r["outcome"] for r in group),
                   sum(r["outcome"] == "passed" for r in group), len(group),
-                  finite_max(r["error_eps"] for r in group if _measures_accuracy(r)))
+                  finite_max(r["error_eps"] for r in group if _measures_accuracy(r)),
+                  tuple(sorted({r.get("origin", "") for r in group} - {""})))
         for key, group in grouped.items()
     }
 
@@ -94,6 +109,32 @@ def concept_totals(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "missing": sum(v == "missing" for v in verdicts.values()),
         })
     return rows
+
+
+def native_coverage(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per backend: how many concepts ran the framework's own op, and how many the
+    portable implementation (a concept counts as native when any of its cases did)."""
+    by_backend: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for record in records:
+        if record.get("origin"):
+            by_backend[backend_of(record)][record["concept"]].add(record["origin"])
+    rows = []
+    for backend, concepts in sorted(by_backend.items()):
+        native = sum(any(o.startswith("native") for o in found) for found in concepts.values())
+        rows.append({"backend": backend, "concepts_run": len(concepts), "native": native,
+                     "portable": len(concepts) - native,
+                     "native_fraction": native / len(concepts) if concepts else 0.0})
+    return rows
+
+
+def rejections(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What each backend raised on the raises cases: the canon pins only that the input is
+    rejected, so the exception classes are findings to compare, not failures."""
+    rows = [{"concept": r["concept"], "case": r["case"], "backend": backend_of(r),
+             "dtype": r["dtype"], "origin": r.get("origin", ""), "raised": r.get("raised", ""),
+             "outcome": r["outcome"]}
+            for r in records if r["kind"] == "raises" and r["outcome"] != "unsupported"]
+    return sorted(rows, key=lambda r: (r["concept"], r["case"], r["backend"], r["dtype"]))
 
 
 def agreement(records: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1,9 +1,12 @@
-"""Tensor operations in NumPy."""
+"""NumPy native bindings: tensor operations."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from mlcanon import native
 
+
+@native("numpy.matmul")
 def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return np.matmul(a, b)  # raises ValueError on an inner-dimension mismatch
+    return np.matmul(a, b)

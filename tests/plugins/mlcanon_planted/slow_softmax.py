@@ -2,9 +2,11 @@
 
 import time
 
-from mlcanon_numpy.concepts.activations import softmax as fast_softmax
+import numpy as np
 
 
 def softmax(x, *, axis=-1, temperature=1.0):
     time.sleep(0.004)
-    return fast_softmax(x, axis=axis, temperature=temperature)
+    z = x / np.asarray(temperature, dtype=x.dtype)
+    e = np.exp(z - np.max(z, axis=axis, keepdims=True))
+    return e / np.sum(e, axis=axis, keepdims=True)
