@@ -2,10 +2,14 @@
 
     nox -s conformance        # every CPU backend, each in its own venv, results in results/
     nox -s "conformance(backend='torch')"
+    nox -s plugin -- ../mlcanon-mybackend   # a third-party plugin, from a path or PyPI
     nox -s lint tests         # what CI runs
 """
 
 from __future__ import annotations
+
+import tomllib
+from pathlib import Path
 
 import nox
 
@@ -14,8 +18,18 @@ nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["lint", "tests", "bench_smoke"]
 
 PYTHON = "3.11"
-#: backend -> the extra that installs its framework (numpy needs none beyond the core).
-BACKEND_EXTRAS = {"numpy": "", "torch": "[torch]", "jax": "[jax]"}
+
+
+def _builtin_backends() -> dict[str, str]:
+    """Built-in plugin -> the extra that installs its framework, read from pyproject.toml:
+    every entry point of the ``mlcanon`` group, with the extra of the same name if any."""
+    project = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project.get("optional-dependencies", {})
+    return {name: f"[{name}]" if name in extras else ""
+            for name in project["entry-points"]["mlcanon"]}
+
+
+BACKEND_EXTRAS = _builtin_backends()
 
 
 @nox.session(python=PYTHON)
@@ -30,9 +44,43 @@ def conformance(session: nox.Session, backend: str) -> None:
 
 
 @nox.session(python=PYTHON)
+def plugin(session: nox.Session) -> None:
+    """Conformance of a third-party plugin: ``nox -s plugin -- <path or requirement>
+    [pytest args]``. Installs mlcanon and the plugin, then runs the harness on the backends
+    that plugin's entry points provide; nothing in this repository names it."""
+    if not session.posargs:
+        session.error("usage: nox -s plugin -- <path or requirement> [pytest args]")
+    requirement, *pytest_args = session.posargs
+    session.install("-e", ".", requirement)
+    names = session.run("python", "-c", _PLUGIN_ENTRY_POINTS, requirement, silent=True)
+    plugins = names.strip()
+    session.run("mlcanon", "backends", env={"MLCANON_PLUGINS": plugins},
+                success_codes=[0, 1])
+    session.run("pytest", "conformance", "--device", "cpu",
+                "--results", f"results/conformance-{plugins.replace(',', '-')}.json",
+                "-p", "no:cacheprovider", *pytest_args, env={"MLCANON_PLUGINS": plugins})
+
+
+#: prints the comma-separated mlcanon entry points of the distribution a requirement
+#: (a path or a name) installed; run inside the session's virtualenv.
+_PLUGIN_ENTRY_POINTS = """
+import sys, tomllib
+from importlib.metadata import distributions
+from pathlib import Path
+wanted = sys.argv[1]
+if Path(wanted, "pyproject.toml").exists():
+    wanted = tomllib.loads(Path(wanted, "pyproject.toml").read_text())["project"]["name"]
+key = lambda name: name.lower().replace("-", "_")
+for dist in distributions():
+    if key(dist.metadata["Name"]) == key(wanted.split("=")[0].split("[")[0]):
+        print(",".join(ep.name for ep in dist.entry_points if ep.group == "mlcanon"))
+"""
+
+
+@nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """The engine's own tests, a short conformance run on all three backends, the spec check."""
-    session.install("-e", ".[torch,jax,test]")
+    session.install("-e", ".[torch,jax,array_api_strict,scipy,test]")
     session.run("mlcanon", "reference", "check")
     session.run("pytest", "tests", *session.posargs)
 

@@ -1,13 +1,15 @@
 """asv benchmarks of every concept on every backend, generated from the spec.
 
-Parameters come from the spec files of this checkout and a fixed list of backends, so
-the parameter lists never depend on the machine. Everything else (plugins, the
-installed mlcanon, the frameworks) is touched only inside ``setup``; a combination that
+Parameters come from the spec files of this checkout and the backends the installed
+plugins provide (entry-point group ``mlcanon``, so a third-party backend enters the suite
+by being installed), every device of each listed whether or not it is available here, as
+``name:cpu`` or ``name:gpu``. Plugin modules are cheap to load; the frameworks are
+touched only inside ``setup``; a combination that
 cannot run there (backend unavailable or missing the concept, size outside the tier in
 ``MLCANON_BENCH_TIER``, a concept outside ``MLCANON_BENCH_CONCEPTS``, an older commit
 without the concept) raises NotImplementedError, which asv reports as skipped. This
-module imports nothing from mlcanon at import time, so it stays importable against every
-older commit of the repository.
+module imports only the plugin registry at import time, and falls back to the built-in
+backends when that is missing, so it stays importable against every older commit.
 """
 
 from __future__ import annotations
@@ -17,17 +19,28 @@ import tomllib
 from pathlib import Path
 
 SPEC = Path(__file__).resolve().parents[1] / "reference"
-BACKENDS = ["numpy", "torch:cpu", "torch:cuda", "jax:cpu", "jax:gpu"]
+BUILTIN_BACKENDS = ["numpy:cpu", "torch:cpu", "torch:gpu", "jax:cpu", "jax:gpu"]
+
+
+def _installed_backends() -> list[str]:
+    try:
+        from mlcanon.plugins import portable_id, registry
+    except ImportError:  # an older commit: its built-in backends
+        return BUILTIN_BACKENDS
+    return sorted({portable_id(b) for b in registry().backends})
+
+
+BACKENDS = _installed_backends()
 SIZES = ["small", "medium", "large"]
 TIERS = {"smoke": ["small"], "regular": ["small", "medium"], "large": SIZES}
 
 
 def _benchmarked_concepts() -> list[str]:
     found = []
-    for path in sorted(SPEC.glob("*/*.toml")):
+    for path in sorted(SPEC.glob("*/*/spec.toml")):
         try:
             if "benchmark" in tomllib.loads(path.read_text(encoding="utf-8")):
-                found.append(path.stem)
+                found.append(path.parent.name)
         except (OSError, tomllib.TOMLDecodeError):
             continue  # a broken spec file is the conformance suite's business
     return found

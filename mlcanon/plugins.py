@@ -19,6 +19,21 @@ from mlcanon import hookspec
 from mlcanon.backend import Backend
 
 ENTRY_POINT_GROUP = "mlcanon"
+#: one device vocabulary: a device a user names -> the devices backends call themselves
+#: (torch says ``cuda``, JAX says ``gpu``; ``--device gpu`` selects both).
+DEVICE_ALIASES = {"gpu": ("gpu", "cuda", "rocm"), "cuda": ("cuda", "gpu")}
+
+
+def device_matches(wanted: str, device: str) -> bool:
+    """Whether a backend on ``device`` is what a user asking for ``wanted`` means."""
+    return device == wanted or device in DEVICE_ALIASES.get(wanted, ())
+
+
+def portable_id(backend: Backend) -> str:
+    """``name:cpu`` or ``name:gpu`` whatever the framework calls its accelerator, so
+    benchmark parameters read the same for torch and JAX."""
+    device = "gpu" if device_matches("gpu", backend.device) else backend.device
+    return f"{backend.name}:{device}"
 
 
 @dataclass(frozen=True)
@@ -39,8 +54,13 @@ class Registry:
     plugin_of: dict[str, str] = field(default_factory=dict)
 
     def get(self, backend_id: str) -> Backend:
+        """The backend ``name:device``; the device may be any alias (``torch:gpu``)."""
+        name, _, device = backend_id.partition(":")
         for backend in self.backends:
             if backend.id == backend_id:
+                return backend
+        for backend in self.backends:
+            if backend.name == name and device_matches(device or "cpu", backend.device):
                 return backend
         known = ", ".join(b.id for b in self.backends) or "none"
         msg = f"no backend {backend_id!r}; installed backends: {known}"
@@ -53,7 +73,8 @@ class Registry:
         return [
             b
             for b in self.backends
-            if (not names or b.name in names) and (not devices or b.device in devices)
+            if (not names or b.name in names)
+            and (not devices or any(device_matches(d, b.device) for d in devices))
         ]
 
 

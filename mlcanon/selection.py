@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from mlcanon.backend import Backend
-from mlcanon.plugins import Registry, registry
+from mlcanon.plugins import Registry, device_matches, registry
 from mlcanon.runner import Job
 from mlcanon.spec import LoadedSpec, default_spec
 from mlcanon.spec.model import DTYPES
@@ -44,7 +44,7 @@ class Selection:
         picked = [
             b for b in found.backends
             if (not self.backends or b.name in self.backends or b.id in self.backends)
-            and (not self.devices or b.device in self.devices)
+            and (not self.devices or any(device_matches(d, b.device) for d in self.devices))
         ]
         if self.devices:
             return picked
