@@ -49,7 +49,7 @@ def oracle(concept: str, precision: str = "mp") -> Callable[[OracleFn], OracleFn
         if concept in _ORACLES and _ORACLES[concept].fn.__qualname__ != fn.__qualname__:
             msg = f"two oracles for {concept!r}: {_ORACLES[concept].where} and {fn.__module__}"
             raise ValueError(msg)
-        where = f"{Path(fn.__code__.co_filename).name}:{fn.__name__}"
+        where = f"{'/'.join(Path(fn.__code__.co_filename).parts[-3:])}:{fn.__name__}"
         _ORACLES[concept] = Oracle(concept, fn, precision, where)
         return fn
 

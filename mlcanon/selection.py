@@ -119,8 +119,9 @@ def meta_checks(selection: Selection, spec: LoadedSpec | None = None,
 
 
 def _short(path: str) -> str:
+    """``<family>/<concept>`` of a concept folder's spec file."""
     parts = path.replace("\\", "/").split("/")
-    return "/".join(parts[-2:])
+    return "/".join(parts[-3:-1])
 
 
 def stale_deviations(backend: Backend, spec: LoadedSpec) -> list[str]:

@@ -12,18 +12,14 @@ from tests.planted import ROOT, install_distribution, outcomes, run_cli, run_har
 
 pytestmark = pytest.mark.slow
 
-SOFTMAX = ROOT / "reference" / "activations" / "softmax.toml"
+SOFTMAX = ROOT / "reference" / "activations" / "softmax"
 
 
 def make_reference(root: Path) -> Path:
-    """A spec folder holding softmax and one broken file of each kind."""
-    (root / "activations").mkdir(parents=True)
-    shutil.copy(SOFTMAX, root / "activations")
-    shutil.copy(SOFTMAX.with_name("softmax.frozen.json"), root / "activations")
-    for folder in ("oracles", "checks"):
-        (root / folder).mkdir()
-        shutil.copy(ROOT / "reference" / folder / "activations.py", root / folder)
-    text = SOFTMAX.read_text()
+    """A spec folder holding softmax and one broken concept folder of each kind."""
+    shutil.copytree(SOFTMAX, root / "activations" / "softmax")
+    shutil.copytree(ROOT / "reference" / "_shared", root / "_shared")
+    text = (SOFTMAX / "spec.toml").read_text()
     broken = {
         "malformed": "id = 'malformed'\nfamily = [unclosed\n",
         "unknown_dtype": text.replace('"softmax"', '"unknown_dtype"', 1)
@@ -36,7 +32,8 @@ def make_reference(root: Path) -> Path:
         .replace("inputs = { x = [12.0, 11.0] }", "inputs = { z = [12.0, 11.0] }"),
     }
     for name, content in broken.items():
-        (root / "activations" / f"{name}.toml").write_text(content)
+        (root / "activations" / name).mkdir()
+        (root / "activations" / name / "spec.toml").write_text(content)
     return root
 
 
@@ -48,7 +45,7 @@ def reference(tmp_path_factory):
 def test_each_broken_spec_file_is_named_with_case_and_field(reference):
     loaded = load_spec(reference)
     assert set(loaded.concepts) == {"softmax"}
-    text = {Path(path).stem: "\n".join(map(str, problems))
+    text = {Path(path).parent.name: "\n".join(map(str, problems))
             for path, problems in loaded.broken_files.items()}
     assert "is not valid TOML" in text["malformed"]
     assert "field 'dtypes': unknown dtype 'float8'" in text["unknown_dtype"]
@@ -104,7 +101,7 @@ def test_broken_plugin_and_spec_files_are_named_in_the_pytest_log(misbehaving_ru
     assert "plugin 'broken' (mlcanon_planted.broken_on_import) could not be loaded" in run.stdout
     assert "mlcanon_dependency_that_is_not_installed" in run.stdout
     for name in ("malformed", "unknown_dtype", "shape_mismatch", "ragged", "unknown_input"):
-        assert f"test_meta[spec-activations/{name}.toml]" in run.stdout
+        assert f"test_meta[spec-activations/{name}]" in run.stdout
 
 
 def test_known_deviations_are_strict(misbehaving_run):

@@ -10,15 +10,15 @@ from mlcanon.cli import main
 from mlcanon.sidecars import check_concept, write_sidecar
 from mlcanon.spec import load_concept, sidecar_path
 
-SOFTMAX = Path(__file__).resolve().parents[1] / "reference" / "activations" / "softmax.toml"
+SOFTMAX = Path(__file__).resolve().parents[1] / "reference" / "activations" / "softmax"
 
 
 def copy_softmax(tmp_path: Path) -> Path:
-    folder = tmp_path / "activations"
-    folder.mkdir()
-    shutil.copy(SOFTMAX, folder)
-    shutil.copy(sidecar_path(SOFTMAX), folder)
-    return folder / SOFTMAX.name
+    """softmax's spec and frozen values in a reference folder of their own; the oracle is
+    the real one (registered by concept id)."""
+    folder = tmp_path / "activations" / "softmax"
+    shutil.copytree(SOFTMAX, folder)
+    return folder / "spec.toml"
 
 
 def test_regenerating_reproduces_the_frozen_values(tmp_path):

@@ -174,10 +174,11 @@ class _Planted(Backend):
     """A backend holding one dropout function, to run the real stochastic cases on it."""
 
     name = "planted"
+    portable = False  # only the planted function may run
 
     def __init__(self, fn: Any) -> None:
         super().__init__()
-        self._concepts = {"dropout": fn}
+        self._natives = {"dropout": fn}
 
 
 def _outcomes(fn: Any) -> dict[str, str]:
