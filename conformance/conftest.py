@@ -18,7 +18,7 @@ import pytest
 from mlcanon import results
 from mlcanon.plugins import registry
 from mlcanon.runner import Job
-from mlcanon.selection import Selection, build_jobs, meta_checks
+from mlcanon.selection import Selection, SelectionError, build_jobs, meta_checks
 
 HARNESS_FILE = "conformance/test_conformance.py"
 
@@ -72,7 +72,10 @@ class ConformanceRun:
 
 def pytest_configure(config: pytest.Config) -> None:
     run = ConformanceRun(config)
-    run.selection.validate(registry())  # bad --backend / --dtype: a usage error, up front
+    try:
+        run.selection.validate(registry())  # bad --backend / --dtype: a usage error, up front
+    except SelectionError as exc:
+        raise pytest.UsageError(str(exc)) from None
     config.stash[RUN_KEY] = run
 
 

@@ -152,7 +152,7 @@ class Backend:
 
     def device_name(self) -> str:
         """Human-readable name of the device (CPU model, GPU name)."""
-        from mlcanon.results import cpu_name
+        from mlcanon.machine import cpu_name
 
         return cpu_name()
 

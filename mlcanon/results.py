@@ -26,19 +26,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from mlcanon.machine import cpu_name
+
 SCHEMA = "mlcanon-results/1"
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                     "XLA_FLAGS", "MLCANON_THREADS")
-
-
-def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def machine_info() -> dict[str, Any]:

@@ -3,7 +3,7 @@
 Besides one job per (concept, case, backend, dtype), a run checks that every spec file
 loaded, every plugin imported and every known deviation names a real case. Each of
 those is its own test, so a broken file or plugin is reported by name while every other
-result is kept.
+result is kept. Nothing here imports pytest: the harness maps these objects to tests.
 """
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import pytest
-
 from mlcanon.backend import Backend
 from mlcanon.plugins import Registry, device_matches, registry
 from mlcanon.runner import Job
 from mlcanon.spec import LoadedSpec, default_spec
 from mlcanon.spec.model import DTYPES
+
+
+class SelectionError(ValueError):
+    """A command-line selection that names something that does not exist."""
 
 
 @dataclass
@@ -30,13 +32,13 @@ class Selection:
         for dtype in self.dtypes:
             if dtype not in DTYPES:
                 msg = f"--dtype {dtype!r} is not a dtype mlcanon knows; use one of {list(DTYPES)}"
-                raise pytest.UsageError(msg)
+                raise SelectionError(msg)
         known = {b.name for b in found.backends} | {b.id for b in found.backends}
         for name in self.backends:
             if name not in known:
                 msg = (f"--backend {name!r} is not installed; installed backends: "
                        f"{', '.join(sorted(b.id for b in found.backends)) or 'none'}")
-                raise pytest.UsageError(msg)
+                raise SelectionError(msg)
 
     def chosen(self, found: Registry) -> list[Backend]:
         """Selected backends; without ``--device``, only those available here."""
@@ -73,25 +75,16 @@ def build_jobs(selection: Selection, spec: LoadedSpec | None = None,
 
 @dataclass(frozen=True)
 class MetaCheck:
+    """A check of the run itself: ``problem()`` is the failure message or ``None``;
+    ``skip`` is a reason to skip it instead."""
+
     id: str
-    check: Callable[[], None]
-
-    def run(self) -> None:
-        self.check()
+    problem: Callable[[], str | None]
+    skip: str = ""
 
 
-def _fail(message: str) -> Callable[[], None]:
-    def check() -> None:
-        pytest.fail(message, pytrace=False)
-
-    return check
-
-
-def _skip(message: str) -> Callable[[], None]:
-    def check() -> None:
-        pytest.skip(message)
-
-    return check
+def _fail(message: str) -> Callable[[], str | None]:
+    return lambda: message
 
 
 def meta_checks(selection: Selection, spec: LoadedSpec | None = None,
@@ -109,7 +102,7 @@ def meta_checks(selection: Selection, spec: LoadedSpec | None = None,
         reason = backend.available()
         if reason is not None and not selection.devices:
             checks.append(MetaCheck(f"backend-{backend.name}-{backend.device}",
-                                    _skip(f"{backend.id} unavailable: {reason}")))
+                                    _fail(""), skip=f"{backend.id} unavailable: {reason}"))
         checks.append(MetaCheck(f"deviations-{backend.name}-{backend.device}",
                                 _deviation_check(backend, spec)))
         if reason is None:
@@ -138,24 +131,26 @@ def stale_deviations(backend: Backend, spec: LoadedSpec) -> list[str]:
     return stale
 
 
-def _module_check(backend: Backend) -> Callable[[], None]:
-    """A concept module that fails to import is an error even when an earlier module
+def _module_check(backend: Backend) -> Callable[[], str | None]:
+    """A native module that fails to import is an error even when an earlier module
     provides the same concepts: the backend would silently run code it did not mean to."""
 
-    def check() -> None:
-        backend.concepts()
-        if backend.load_errors:
-            pytest.fail(f"{backend.id}: concept modules failed to import:\n" + "\n".join(
-                f"  {m}: {e}" for m, e in backend.load_errors.items()), pytrace=False)
+    def problem() -> str | None:
+        backend.natives()
+        if not backend.load_errors:
+            return None
+        return f"{backend.id}: native modules failed to import:\n" + "\n".join(
+            f"  {m}: {e}" for m, e in backend.load_errors.items())
 
-    return check
+    return problem
 
 
-def _deviation_check(backend: Backend, spec: LoadedSpec) -> Callable[[], None]:
-    def check() -> None:
+def _deviation_check(backend: Backend, spec: LoadedSpec) -> Callable[[], str | None]:
+    def problem() -> str | None:
         stale = stale_deviations(backend, spec)
-        if stale:
-            pytest.fail(f"{backend.id} lists known deviations that match nothing; delete or "
-                        "fix them:\n" + "\n".join(f"  {s}" for s in stale), pytrace=False)
+        if not stale:
+            return None
+        return (f"{backend.id} lists known deviations that match nothing; delete or fix "
+                "them:\n" + "\n".join(f"  {s}" for s in stale))
 
-    return check
+    return problem
