@@ -1,31 +1,34 @@
-"""Activations in PyTorch."""
+"""PyTorch native bindings: activations."""
 
 from __future__ import annotations
 
 import torch
 import torch.nn.functional as F
 
+from mlcanon import native
 
+
+@native("torch.nn.functional.softmax")
 def softmax(x: torch.Tensor, *, axis: int = -1, temperature: float = 1.0) -> torch.Tensor:
     return F.softmax(x / temperature, dim=axis)
 
 
+@native("torch.nn.functional.log_softmax")
 def log_softmax(x: torch.Tensor, *, axis: int = -1) -> torch.Tensor:
     return F.log_softmax(x, dim=axis)
 
 
+@native("torch.sigmoid")
 def sigmoid(x: torch.Tensor) -> torch.Tensor:
     return torch.sigmoid(x)
 
 
+@native("torch.nn.functional.silu", fixed={"beta": 1.0})
 def silu(x: torch.Tensor, *, beta: float = 1.0) -> torch.Tensor:
-    if beta == 1.0:
-        return F.silu(x)
-    return x * torch.sigmoid(beta * x)
+    return F.silu(x)
 
 
+@native("torch.nn.functional.gelu")
 def gelu(x: torch.Tensor, *, approximate: str | None = None) -> torch.Tensor:
-    if approximate not in (None, "none", "tanh"):  # torch raises RuntimeError here
-        msg = f"approximate must be None (exact) or 'tanh', got {approximate!r}"
-        raise ValueError(msg)
-    return F.gelu(x, approximate="tanh" if approximate == "tanh" else "none")
+    # the spec's exact form reaches Python as None; torch spells it "none"
+    return F.gelu(x, approximate="none" if approximate is None else approximate)
