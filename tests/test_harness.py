@@ -1,4 +1,4 @@
-"""A short conformance run on all three CPU backends, and what it writes."""
+"""A short conformance run on every built-in CPU backend, and what it writes."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from tests.planted import ROOT, outcomes, run_harness
 
 pytestmark = pytest.mark.slow
 
-BACKENDS = ("numpy", "torch", "jax")
+BACKENDS = ("numpy", "torch", "jax", "array_api_strict", "scipy")
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def short_run(tmp_path_factory):
     site = tmp_path_factory.mktemp("run")
     path = site / "results.json"
     run = run_harness(site, path, "--backend", ",".join(BACKENDS), "--device", "cpu",
-                      "-k", "softmax-", MLCANON_PLUGINS="numpy,torch,jax")
+                      "-k", "softmax-", MLCANON_PLUGINS=",".join(BACKENDS))
     assert path.exists(), run.stdout[-3000:] + run.stderr[-3000:]
     return run, path
 
