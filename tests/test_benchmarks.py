@@ -132,4 +132,4 @@ def test_asv_flags_a_slowed_implementation(tmp_path):
     assert "Benchmarks that have got worse" in compared.stdout, compared.stdout[-3000:]
     flagged = [line for line in compared.stdout.splitlines()
                if line.startswith("| +") and "time_call" in line]
-    assert len(flagged) == 1 and "('softmax', 'numpy', 'small')" in flagged[0], flagged
+    assert len(flagged) == 1 and "('softmax', 'numpy:cpu', 'small')" in flagged[0], flagged
