@@ -1,54 +1,47 @@
-"""Optimizers in JAX: the update rules in jax.numpy, step by step (no optax)."""
+"""JAX native bindings: optimizers (optax), stepped once per given gradient."""
 
 from __future__ import annotations
 
 import jax.numpy as jnp
+import optax
+
+from mlcanon import native
 
 
-def _check_grads(theta: jnp.ndarray, grads: jnp.ndarray) -> None:
-    if grads.shape[1:] != theta.shape or grads.ndim != theta.ndim + 1:
-        msg = f"grads has shape {grads.shape}, expected (steps, {', '.join(map(str, theta.shape))})"
-        raise ValueError(msg)
-
-
-def _adam_path(theta: jnp.ndarray, grads: jnp.ndarray, lr: float, beta1: float, beta2: float,
-               eps: float, weight_decay: float) -> jnp.ndarray:
-    _check_grads(theta, grads)
-    m = jnp.zeros_like(theta)
-    v = jnp.zeros_like(theta)
+def _trajectory(optimizer: optax.GradientTransformation, theta: jnp.ndarray,
+                grads: jnp.ndarray) -> jnp.ndarray:
+    """theta after each step of the usual optax loop, one row per gradient."""
+    state = optimizer.init(theta)
     path = []
-    for t in range(1, grads.shape[0] + 1):
-        g = grads[t - 1]
-        m = beta1 * m + (1 - beta1) * g
-        v = beta2 * v + (1 - beta2) * jnp.square(g)
-        m_hat = m / (1 - beta1**t)
-        v_hat = v / (1 - beta2**t)
-        theta = theta - lr * weight_decay * theta - lr * m_hat / (jnp.sqrt(v_hat) + eps)
+    for g in grads:
+        updates, state = optimizer.update(g, state, theta)
+        theta = optax.apply_updates(theta, updates)
         path.append(theta)
     return jnp.stack(path)
 
 
+@native("optax.adam")
 def adam(theta: jnp.ndarray, grads: jnp.ndarray, *, lr: float = 0.001, beta1: float = 0.9,
          beta2: float = 0.999, eps: float = 1e-8) -> jnp.ndarray:
-    return _adam_path(theta, grads, lr, beta1, beta2, eps, 0.0)
+    return _trajectory(optax.adam(lr, b1=beta1, b2=beta2, eps=eps), theta, grads)
 
 
+@native("optax.adamw")
 def adamw(theta: jnp.ndarray, grads: jnp.ndarray, *, lr: float = 0.001, beta1: float = 0.9,
           beta2: float = 0.999, eps: float = 1e-8, weight_decay: float = 0.01) -> jnp.ndarray:
-    return _adam_path(theta, grads, lr, beta1, beta2, eps, weight_decay)
+    optimizer = optax.adamw(lr, b1=beta1, b2=beta2, eps=eps, weight_decay=weight_decay)
+    return _trajectory(optimizer, theta, grads)
 
 
+@native("optax.sgd")
 def gradient_descent(theta: jnp.ndarray, a: jnp.ndarray, b: jnp.ndarray, *, lr: float = 0.1,
                      steps: int = 1) -> jnp.ndarray:
-    n = theta.shape[0] if theta.ndim == 1 else -1
-    if n < 0 or a.shape != (n, n) or b.shape != (n,):
-        msg = f"need theta (n,), a (n, n), b (n,); got {theta.shape}, {a.shape}, {b.shape}"
-        raise ValueError(msg)
-    if steps < 1:
-        msg = f"steps must be at least 1, got {steps}"
-        raise ValueError(msg)
+    optimizer = optax.sgd(lr)
+    state = optimizer.init(theta)
     path = []
     for _ in range(steps):
-        theta = theta - lr * (a @ theta - b)
+        # the gradient of the quadratic 1/2 theta^T a theta - b^T theta
+        updates, state = optimizer.update(a @ theta - b, state, theta)
+        theta = optax.apply_updates(theta, updates)
         path.append(theta)
     return jnp.stack(path)
