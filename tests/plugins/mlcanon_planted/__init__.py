@@ -41,7 +41,7 @@ def overriding(name: str, module: str, deviations: tuple[KnownDeviation, ...] = 
         {
             "name": name,
             "native_modules": (*NumpyBackend.native_modules, f"mlcanon_planted.{module}"),
-            "known_deviations": deviations,
+            "known_deviations": (*NumpyBackend.known_deviations, *deviations),
         },
     )
     return cls("cpu")
