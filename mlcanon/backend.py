@@ -51,21 +51,27 @@ NATIVE_ATTRIBUTE = "__mlcanon_native__"
 @dataclass(frozen=True)
 class NativeOp:
     """What :func:`native` records on a binding: the framework op it calls, and the
-    parameter values the op has built in (it cannot be told otherwise)."""
+    parameter values the op can compute (``only``)."""
 
     op: str
-    fixed: Mapping[str, Any]
+    only: Mapping[str, tuple[Any, ...]]
+
+    def covers(self, params: Mapping[str, Any]) -> bool:
+        """Whether the op computes a case with these (complete) parameter values."""
+        return all(params.get(name) in values for name, values in self.only.items())
 
 
-def native(op: str, *, fixed: Mapping[str, Any] | None = None
+def native(op: str, *, only: Mapping[str, Any] | None = None
            ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Mark a function of a native module as the binding of the framework op ``op``.
 
     :param op: the dotted name users know the op by (``"torch.nn.functional.gelu"``);
         results and the report show it as the origin of every case the binding ran.
-    :param fixed: spec parameters the op cannot take, with the only value it computes
-        (``{"beta": 1.0}`` for ``F.silu``); a case that sets another value runs the
-        portable implementation instead, recorded as such.
+    :param only: spec parameters the op cannot take freely, with the value it computes
+        (``{"beta": 1.0}`` for ``F.silu``) or a tuple of the values it offers
+        (``{"kind": ("max", "avg")}`` for pooling); a case that sets another value runs
+        the portable implementation instead, recorded as such, so the binding never
+        needs to reject or emulate a value itself.
 
     A binding calls the op and selects the canon's convention only through the op's own
     arguments: it never validates inputs, translates exceptions or re-implements the op,
@@ -73,7 +79,9 @@ def native(op: str, *, fixed: Mapping[str, Any] | None = None
     """
 
     def mark(fn: Callable[..., Any]) -> Callable[..., Any]:
-        setattr(fn, NATIVE_ATTRIBUTE, NativeOp(op, dict(fixed or {})))
+        accepted = {name: value if isinstance(value, tuple) else (value,)
+                    for name, value in (only or {}).items()}
+        setattr(fn, NATIVE_ATTRIBUTE, NativeOp(op, accepted))
         return fn
 
     return mark

@@ -52,11 +52,9 @@ def resolve(backend: Backend, concept: Concept,
 
 
 def covers(binding: Callable[..., Any], concept: Concept, params: Mapping[str, Any]) -> bool:
-    """Whether every parameter the op has built in keeps its value in this case."""
-    for name, value in native_op(binding).fixed.items():
-        if params.get(name, concept.signature.params.get(name)) != value:
-            return False
-    return True
+    """Whether the op can compute this case: every parameter it takes only some values
+    of has one of them (the spec's default where the case does not set it)."""
+    return native_op(binding).covers({**concept.signature.params, **params})
 
 
 def portable_function(concept: Concept) -> Callable[..., Any] | None:

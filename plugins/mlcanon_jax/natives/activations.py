@@ -23,7 +23,7 @@ def sigmoid(x: jnp.ndarray) -> jnp.ndarray:
     return jax.nn.sigmoid(x)
 
 
-@native("jax.nn.silu", fixed={"beta": 1.0})
+@native("jax.nn.silu", only={"beta": 1.0})
 def silu(x: jnp.ndarray, *, beta: float = 1.0) -> jnp.ndarray:
     return jax.nn.silu(x)
 

@@ -34,7 +34,7 @@ def conv2d(x: jnp.ndarray, weight: jnp.ndarray, bias: jnp.ndarray | None = None,
 _WINDOW_REDUCTIONS = {"max": (lax.max, -jnp.inf), "avg": (lax.add, 0.0)}
 
 
-@native("jax.lax.reduce_window")
+@native("jax.lax.reduce_window", only={"kind": tuple(_WINDOW_REDUCTIONS)})
 def pooling(x: jnp.ndarray, *, kind: str = "max", kernel_size: Any = 2, stride: Any = None,
             padding: Any = 0) -> jnp.ndarray:
     reduction, init = _WINDOW_REDUCTIONS[kind]

@@ -12,23 +12,24 @@ def _keep(loss: jnp.ndarray) -> jnp.ndarray:
     return loss
 
 
-# optax returns per-element losses; None is the spec's "none"
-_REDUCTIONS = {"mean": jnp.mean, "sum": jnp.sum, "none": _keep, None: _keep}
+# optax returns per-element losses, reduced the way optax users do; None is the spec's "none"
+_REDUCTIONS = {"mean": jnp.mean, "sum": jnp.sum, None: _keep}
+_REDUCED = {"reduction": tuple(_REDUCTIONS)}
 
 
-@native("optax.squared_error")
+@native("optax.squared_error", only=_REDUCED)
 def mse_loss(pred: jnp.ndarray, target: jnp.ndarray, *,
              reduction: str | None = "mean") -> jnp.ndarray:
     return _REDUCTIONS[reduction](optax.squared_error(pred, target))
 
 
-@native("optax.sigmoid_binary_cross_entropy")
+@native("optax.sigmoid_binary_cross_entropy", only=_REDUCED)
 def bce_with_logits(logits: jnp.ndarray, y: jnp.ndarray, *,
                     reduction: str | None = "mean") -> jnp.ndarray:
     return _REDUCTIONS[reduction](optax.sigmoid_binary_cross_entropy(logits, y))
 
 
-@native("optax.softmax_cross_entropy_with_integer_labels")
+@native("optax.softmax_cross_entropy_with_integer_labels", only=_REDUCED)
 def cross_entropy_from_logits(logits: jnp.ndarray, target: jnp.ndarray, *,
                               reduction: str | None = "mean") -> jnp.ndarray:
     loss = optax.softmax_cross_entropy_with_integer_labels(logits, target)

@@ -12,7 +12,7 @@ import jax.numpy as jnp
 from mlcanon import native
 
 
-@native("jax.nn.standardize", fixed={"ddof": 0})
+@native("jax.nn.standardize", only={"ddof": 0})
 def standardize(x: jnp.ndarray, *, axis: int = 0, ddof: int = 0,
                 eps: float = 1e-12) -> jnp.ndarray:
     return jax.nn.standardize(x, axis=axis, epsilon=eps, algorithm="stable")

@@ -7,7 +7,7 @@ import numpy as np
 from mlcanon import native
 
 
-@native("numpy.linalg.lstsq", fixed={"fit_intercept": False})
+@native("numpy.linalg.lstsq", only={"fit_intercept": False})
 def linear_regression_ols(X: np.ndarray, y: np.ndarray, *,
                           fit_intercept: bool = True) -> tuple[np.ndarray, np.ndarray]:
     coef = np.linalg.lstsq(X, y)[0]

@@ -8,7 +8,7 @@ import scipy.stats
 from mlcanon import native
 
 
-@native("scipy.stats.zscore", fixed={"eps": 0.0})
+@native("scipy.stats.zscore", only={"eps": 0.0})
 def standardize(x: np.ndarray, *, axis: int = 0, ddof: int = 0,
                 eps: float = 1e-12) -> np.ndarray:
     # zscore has no eps: it divides by the bare std (a constant slice gives NaN), which is

@@ -23,7 +23,7 @@ def sigmoid(x: torch.Tensor) -> torch.Tensor:
     return torch.sigmoid(x)
 
 
-@native("torch.nn.functional.silu", fixed={"beta": 1.0})
+@native("torch.nn.functional.silu", only={"beta": 1.0})
 def silu(x: torch.Tensor, *, beta: float = 1.0) -> torch.Tensor:
     return F.silu(x)
 

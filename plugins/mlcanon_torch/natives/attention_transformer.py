@@ -20,7 +20,7 @@ def scaled_dot_product_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tens
 
 # is_causal of multi_head_attention_forward is only a hint about attn_mask, so causal cases
 # run the portable implementation.
-@native("torch.nn.functional.multi_head_attention_forward", fixed={"is_causal": False})
+@native("torch.nn.functional.multi_head_attention_forward", only={"is_causal": False})
 def multi_head_attention(x_q: torch.Tensor, x_kv: torch.Tensor, w_q: torch.Tensor,
                          w_k: torch.Tensor, w_v: torch.Tensor, w_o: torch.Tensor,
                          b_q: torch.Tensor | None = None, b_k: torch.Tensor | None = None,

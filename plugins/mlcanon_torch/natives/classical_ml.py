@@ -7,7 +7,7 @@ import torch
 from mlcanon import native
 
 
-@native("torch.linalg.lstsq", fixed={"fit_intercept": False})
+@native("torch.linalg.lstsq", only={"fit_intercept": False})
 def linear_regression_ols(X: torch.Tensor, y: torch.Tensor, *,
                           fit_intercept: bool = True) -> tuple[torch.Tensor, torch.Tensor]:
     # gelsd (SVD) on the CPU: the default gelsy can report rank 0 for rank-deficient input

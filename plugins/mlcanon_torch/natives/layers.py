@@ -25,7 +25,7 @@ def conv2d(x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None = No
 _POOLS = {"max": F.max_pool2d, "avg": F.avg_pool2d}
 
 
-@native("torch.nn.functional.max_pool2d / avg_pool2d")
+@native("torch.nn.functional.max_pool2d / avg_pool2d", only={"kind": tuple(_POOLS)})
 def pooling(x: torch.Tensor, *, kind: str = "max", kernel_size: Any = 2, stride: Any = None,
             padding: Any = 0) -> torch.Tensor:
     return _POOLS[kind](x, kernel_size, stride, padding)
