@@ -14,6 +14,7 @@ backends when that is missing, so it stays importable against every older commit
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from pathlib import Path
@@ -35,14 +36,27 @@ SIZES = ["small", "medium", "large"]
 TIERS = {"smoke": ["small"], "regular": ["small", "medium"], "large": SIZES}
 
 
+def _catalog_kinds() -> dict[str, str]:
+    path = SPEC / "_catalog" / "concepts.json"
+    if not path.exists():
+        return {}
+    return {entry["id"]: entry.get("kind", "") for entry in json.loads(path.read_text())}
+
+
 def _benchmarked_concepts() -> list[str]:
+    """Concepts with a [benchmark] section; formulas (a few scalars of arithmetic) only with
+    MLCANON_BENCH_FORMULAS=1: their time is the interpreter's, not the framework's."""
+    kinds = _catalog_kinds()
+    with_formulas = os.environ.get("MLCANON_BENCH_FORMULAS") == "1"
     found = []
     for path in sorted(SPEC.glob("*/*/spec.toml")):
         try:
-            if "benchmark" in tomllib.loads(path.read_text(encoding="utf-8")):
-                found.append(path.parent.name)
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError):
             continue  # a broken spec file is the conformance suite's business
+        kind = data.get("kind", kinds.get(path.parent.name, "kernel"))
+        if "benchmark" in data and (kind != "formula" or with_formulas):
+            found.append(path.parent.name)
     return found
 
 
@@ -90,7 +104,8 @@ def _spec(concept: str):
     except ImportError as exc:  # an older commit without benchmark support
         raise _skip(f"this commit has no mlcanon.bench: {exc}") from exc
     found = default_spec().concepts.get(concept)
-    section = bench.load(found.path) if found else None
+    # parsed once with the spec; older commits parse the file here
+    section = getattr(found, "benchmark", None) or (bench.load(found.path) if found else None)
     if section is None:
         raise _skip(f"this commit has no benchmark section for {concept}")
     return section
@@ -138,26 +153,6 @@ class Compile:
         return self.compile_s
 
     track_compile_seconds.unit = "seconds"
-
-
-class Accuracy:
-    """Each backend's worst error against the spec, next to its speed (eps units)."""
-
-    params = [CONCEPTS, BACKENDS]
-    param_names = ["concept", "backend"]
-    timeout = 300
-
-    def setup(self, concept, backend):
-        _selected(concept)
-        self.backend = _backend(backend)
-        self.concept = _spec(concept).concept
-
-    def track_worst_error_eps(self, concept, backend):
-        from mlcanon.accuracy import worst_error_eps
-
-        return worst_error_eps(self.backend, self.concept, "float32")
-
-    track_worst_error_eps.unit = "eps"
 
 
 class Calibration:

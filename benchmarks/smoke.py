@@ -28,8 +28,6 @@ def main() -> int:
         print("smoke: asv check failed")
         return 1
     asv("machine", "--yes")
-    # Accuracy re-runs the conformance cases, which CI's tests already do; here it would
-    # only repeat that work (tests/test_benchmarks.py runs it on one concept).
     run = asv("run", "--python=same", "--quick", "--dry-run", "--show-stderr",
               "--launch-method", "forkserver", "--bench", "Concept|Compile|Calibration|Bandwidth")
     output = run.stdout + run.stderr

@@ -81,20 +81,26 @@ def _eval(node: ast.AST, symbols: dict[str, float], text: str) -> Any:
 class BenchmarkSpec:
     concept: str
     dtype: str
-    flops: str
-    bytes: str
+    #: FLOP and byte models; required for kernels (the roofline divides by them), optional
+    #: for algorithms whose work depends on the data (timed, not placed on the roofline).
+    flops: str | None
+    bytes: str | None
     sizes: dict[str, dict[str, float]]
     inputs: dict[str, dict[str, Any]]
     params: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def has_models(self) -> bool:
+        return self.flops is not None and self.bytes is not None
+
     def symbols(self, size: str) -> dict[str, float]:
         return {**self.sizes[size], "itemsize": DTYPE_BYTES[self.dtype]}
 
-    def flop_count(self, size: str) -> float:
-        return float(evaluate(self.flops, self.symbols(size)))
+    def flop_count(self, size: str) -> float | None:
+        return None if self.flops is None else float(evaluate(self.flops, self.symbols(size)))
 
-    def byte_count(self, size: str) -> float:
-        return float(evaluate(self.bytes, self.symbols(size)))
+    def byte_count(self, size: str) -> float | None:
+        return None if self.bytes is None else float(evaluate(self.bytes, self.symbols(size)))
 
     def draw(self, size: str, seed: int = 0) -> dict[str, np.ndarray]:
         """Inputs for one size: floats in the benchmark dtype, integers as int64."""
@@ -120,15 +126,15 @@ def _resolve(value: Any, symbols: dict[str, float]) -> Any:
 
 def parse(concept: str, table: dict[str, Any]) -> BenchmarkSpec:
     """A ``[benchmark]`` table as a BenchmarkSpec; raises ValueError naming the problem."""
-    missing = [k for k in ("flops", "bytes", "sizes", "inputs") if k not in table]
+    missing = [k for k in ("sizes", "inputs") if k not in table]
     if missing:
         msg = f"{concept}: [benchmark] lacks {missing}"
         raise ValueError(msg)
     if set(table["sizes"]) != set(SIZES):
         msg = f"{concept}: [benchmark.sizes] must define exactly {list(SIZES)}"
         raise ValueError(msg)
-    spec = BenchmarkSpec(concept, table.get("dtype", "float32"), table["flops"],
-                         table["bytes"], table["sizes"], table["inputs"],
+    spec = BenchmarkSpec(concept, table.get("dtype", "float32"), table.get("flops"),
+                         table.get("bytes"), table["sizes"], table["inputs"],
                          table.get("params", {}))
     for size in SIZES:  # every expression must evaluate for every size
         spec.flop_count(size)
@@ -143,7 +149,8 @@ def parse(concept: str, table: dict[str, Any]) -> BenchmarkSpec:
 
 
 def load(path: Path) -> BenchmarkSpec | None:
-    """The benchmark section of one spec file, or None if it has none."""
+    """The benchmark section of one spec file, or None if it has none (a loaded
+    :class:`~mlcanon.spec.Concept` carries it already parsed, as ``concept.benchmark``)."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     table = data.get("benchmark")
     return None if table is None else parse(data["id"], table)

@@ -174,7 +174,7 @@ def _cmd_bench_show(args: argparse.Namespace) -> int:
     status = 0
     for concept_id in args.concepts or sorted(spec.concepts):
         concept = spec.concepts.get(concept_id)
-        section = bench.load(concept.path) if concept else None
+        section = concept.benchmark if concept else None
         if section is None:
             print(f"{concept_id}: no benchmark section")
             status = 1
@@ -183,15 +183,17 @@ def _cmd_bench_show(args: argparse.Namespace) -> int:
             shapes = {k: v.shape for k, v in section.draw(size).items()}
             times = ", ".join(f"{b.id} {bench.time_one_call(b, section, size) * 1e3:.2f} ms"
                               for b in backends if resolve(b, concept))
-            print(f"{concept_id} {size}: {shapes} flops {section.flop_count(size):.3g} "
-                  f"bytes {section.byte_count(size):.3g}; {times}")
+            models = (f"flops {section.flop_count(size):.3g} bytes "
+                      f"{section.byte_count(size):.3g}; " if section.has_models else "")
+            print(f"{concept_id} {size}: {shapes} {models}{times}")
     return status
 
 
 def _cmd_perf(args: argparse.Namespace) -> int:
     from mlcanon.report.site import write_performance
 
-    count = write_performance(Path(args.out), Path(args.asv_results))
+    records = results.merge(args.results)["results"] if args.results else []
+    count = write_performance(Path(args.out), Path(args.asv_results), records)
     print(f"performance page of {count} timings: {Path(args.out) / 'performance.html'}")
     return 0
 
@@ -222,6 +224,8 @@ def parser() -> argparse.ArgumentParser:
     perf = sub.add_parser("perf", help="the performance page from asv results")
     perf.add_argument("--asv-results", default=".asv/results", help="asv results folder")
     perf.add_argument("--out", default="reports/site", help="output folder")
+    perf.add_argument("--results", nargs="*", default=[], metavar="FILE",
+                      help="conformance results whose float32 errors sit beside the times")
     report = sub.add_parser("report", help="write the static HTML report from results files")
     report.add_argument("results", nargs="*", type=Path,
                         help="results files (default: results/*.json)")

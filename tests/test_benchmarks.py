@@ -15,12 +15,13 @@ import pytest
 from mlcanon import bench
 from mlcanon.plugins import registry
 from mlcanon.report import perf
+from mlcanon.report.tables import accuracy
 from mlcanon.spec import default_spec
-from tests.planted import PLUGIN_SOURCES, ROOT, environment, install_distribution
+from tests.planted import ROOT, environment, install_distribution
 
 
 def test_every_concept_has_a_benchmark_section():
-    missing = [c.id for c in default_spec().concepts.values() if bench.load(c.path) is None]
+    missing = [c.id for c in default_spec().concepts.values() if c.benchmark is None]
     assert missing == []
 
 
@@ -35,7 +36,7 @@ def test_jax_timing_includes_the_work():
     backend = registry().get("jax:cpu")
     if backend.available() is not None:
         pytest.skip(backend.available())
-    section = bench.load(default_spec().concepts["matmul"].path)
+    section = default_spec().concepts["matmul"].benchmark
     prepared = bench.prepare(backend, section, "large")
     a = backend.from_numpy(np.ones((2048, 2048), dtype=np.float32))
 
@@ -73,7 +74,7 @@ def test_roofline_fraction_from_asv_timings():
     assert perf.bandwidth_for(limit, 1000) == pytest.approx(4e10)
     assert perf.bandwidth_for(limit, 10**9) == pytest.approx(1e10)
     small, large = perf.performance_rows([document])
-    section = bench.load(default_spec().concepts["softmax"].path)
+    section = default_spec().concepts["softmax"].benchmark
     for row, seconds in ((small, 1e-3), (large, 1e-1)):
         moved = section.byte_count(row["size"])
         bound = max(section.flop_count(row["size"]) / 1e11,
@@ -83,17 +84,17 @@ def test_roofline_fraction_from_asv_timings():
     assert math.isclose(large["gflops_per_s"], section.flop_count("large") / 1e-1 / 1e9)
 
 
-def test_accuracy_track_is_the_worst_error_and_infinite_on_failure(monkeypatch):
-    from mlcanon.accuracy import worst_error_eps
+def test_accuracy_beside_times_comes_from_results_and_is_infinite_on_failure():
+    def record(outcome, error, kind="edge", dtype="float32", device="cpu"):
+        return {"concept": "softmax", "backend": "torch", "device": device, "dtype": dtype,
+                "kind": kind, "outcome": outcome, "error_eps": error}
 
-    monkeypatch.syspath_prepend(str(PLUGIN_SOURCES))
-    from mlcanon_planted import overriding
-
-    numpy = registry().get("numpy:cpu")
-    error = worst_error_eps(numpy, "softmax", "float32")
-    assert 0 <= error < 100
-    assert worst_error_eps(overriding("naive", "softmax_without_max_shift"), "softmax",
-                           "float32") == math.inf
+    assert accuracy([record("passed", 3.0), record("passed", 7.5, "generated"),
+                     record("passed", 99.0, "book"), record("passed", 50.0, dtype="float64")]
+                    ) == {("softmax", "torch:cpu"): 7.5}
+    assert accuracy([record("passed", 3.0), record("failed", 1e9)]) == \
+        {("softmax", "torch:cpu"): math.inf}
+    assert set(accuracy([record("passed", 1.0, device="cuda")])) == {("softmax", "torch:gpu")}
 
 
 @pytest.mark.slow

@@ -451,7 +451,10 @@ def performance_page(rows: list[dict[str, Any]], limits: dict[tuple[str, str, st
         tag("p", "Time of one synchronized call per concept, backend and size (asv, best "
                  "of its samples), the FLOP/s and bytes/s it reaches by the spec's models, "
                  "and the fraction of this machine's calibrated limit (roofline: the call "
-                 "cannot be faster than max(flops / peak, bytes / bandwidth)).",
+                 "cannot be faster than max(flops / peak, bytes / bandwidth)). The worst "
+                 "error beside each time comes from the conformance results of the same "
+                 "report (edge and generated cases, float32), so a fast but wrong backend "
+                 "shows.",
             class_="muted"),
         tag("p", link("asv/index.html", "asv regression dashboard")) if dashboard else
         tag("p", "No asv dashboard published yet (nox -s bench).", class_="muted"),
@@ -479,14 +482,20 @@ def _perf_table(rows: list[dict[str, Any]]) -> Markup:
     order = {"small": 0, "medium": 1, "large": 2}
     rows = sorted(rows, key=lambda r: (r["machine"], r["backend"], order.get(r["size"], 9)))
     return table(["machine", "commit", "backend", "size", "time", "GFLOP/s", "GB/s",
-                  "of roofline", "bound"],
+                  "of roofline", "bound", "worst error (float32 eps)"],
                  [[r["machine"], r["commit"], r["backend"], r["size"],
                    tag("td", _seconds(r["seconds"]), class_="num"),
-                   tag("td", f"{r['gflops_per_s']:.3g}", class_="num"),
-                   tag("td", f"{r['gbytes_per_s']:.3g}", class_="num"),
+                   tag("td", _rate(r["gflops_per_s"]), class_="num"),
+                   tag("td", _rate(r["gbytes_per_s"]), class_="num"),
                    tag("td", "" if r["roofline_fraction"] is None else
                        f"{100 * r['roofline_fraction']:.1f}%", class_="num"),
-                   r["bound"]] for r in rows])
+                   r["bound"], tag("td", fmt_eps(r.get("worst_error_eps")), class_="num")]
+                  for r in rows])
+
+
+def _rate(value: float | None) -> str:
+    """A rate, or "–" for a concept with no work model (timed, not on the roofline)."""
+    return "–" if value is None else f"{value:.3g}"
 
 
 def _seconds(value: float) -> str:

@@ -95,9 +95,13 @@ def bandwidth_for(limit: dict[str, Any], moved: float) -> float:
     return rates[holding[0] if holding else max(rates)]
 
 
-def performance_rows(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def performance_rows(documents: list[dict[str, Any]],
+                     accuracy: dict[tuple[str, str], float] | None = None
+                     ) -> list[dict[str, Any]]:
+    """The newest timing per machine, concept, backend and size, with its roofline and,
+    from ``accuracy`` (conformance results), the backend's worst float32 error."""
     spec = default_spec().concepts
-    sections = {cid: bench.load(c.path) for cid, c in spec.items()}
+    sections = {cid: c.benchmark for cid, c in spec.items()}
     machine_limits = limits(documents)
     newest: dict[tuple[str, ...], dict[str, Any]] = {}
     # the newest run of each benchmark per machine; asv's dashboard keeps the history
@@ -109,19 +113,30 @@ def performance_rows(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
             flops, moved = section.flop_count(size), section.byte_count(size)
             limit = machine_limits.get((document["machine"], device_of(backend),
                                         section.dtype), {})
-            newest[(document["machine"], concept, backend, size)] = _row(
-                document, concept, backend, size, seconds, flops, moved, limit)
+            row = _row(document, concept, backend, size, seconds, flops, moved, limit)
+            named = backend if ":" in backend else f"{backend}:cpu"  # older suites: "numpy"
+            row["worst_error_eps"] = (accuracy or {}).get((concept, named))
+            newest[(document["machine"], concept, backend, size)] = row
     return list(newest.values())
 
 
 def _row(document: dict[str, Any], concept: str, backend: str, size: str, seconds: float,
-         flops: float, moved: float, limit: dict[str, float]) -> dict[str, Any]:
+         flops: float | None, moved: float | None, limit: dict[str, float]) -> dict[str, Any]:
+    row = {"machine": document["machine"], "commit": document["commit_hash"][:8],
+           "concept": concept, "backend": backend, "size": size, "seconds": seconds,
+           "flops": flops, "bytes": moved, "gflops_per_s": None, "gbytes_per_s": None,
+           "roofline_fraction": None, "bound": ""}
+    if flops is None or moved is None:
+        return row  # no work model (an algorithm): timed, not placed on the roofline
+    return {**row, **_roofline(seconds, flops, moved, limit)}
+
+
+def _roofline(seconds: float, flops: float, moved: float,
+              limit: dict[str, float]) -> dict[str, Any]:
     peak, bandwidth = limit.get("peak_flops", 0.0), bandwidth_for(limit, moved)
     bound = max(flops / peak if peak else 0.0, moved / bandwidth if bandwidth else 0.0)
     return {
-        "machine": document["machine"], "commit": document["commit_hash"][:8],
-        "concept": concept, "backend": backend, "size": size, "seconds": seconds,
-        "flops": flops, "bytes": moved, "gflops_per_s": flops / seconds / 1e9,
+        "gflops_per_s": flops / seconds / 1e9,
         "gbytes_per_s": moved / seconds / 1e9,
         "roofline_fraction": bound / seconds if bound else None,
         "bound": "compute" if peak and bandwidth and flops / peak >= moved / bandwidth

@@ -14,6 +14,7 @@ from typing import Any
 from mlcanon import results
 from mlcanon.report import pages
 from mlcanon.report.tables import (
+    accuracy,
     agreement,
     cells,
     columns,
@@ -50,11 +51,14 @@ def _backend_info(runs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return info
 
 
-def write_performance(out: Path, asv_results: Path) -> int:
+def write_performance(out: Path, asv_results: Path,
+                      records: list[dict[str, Any]] | None = None) -> int:
+    """The performance page from asv's result files, with each backend's accuracy taken
+    from the conformance ``records`` (none: the accuracy column stays empty)."""
     from mlcanon.report import perf
 
     documents = perf.read_results(asv_results) if asv_results.exists() else []
-    rows = perf.performance_rows(documents)
+    rows = perf.performance_rows(documents, accuracy(records or []))
     _write(out / "performance.html", pages.performance_page(
         rows, perf.limits(documents), (out / "asv" / "index.html").exists()))
     write_csv(out / "tables" / "performance.csv", rows)
@@ -88,7 +92,7 @@ def build(paths: Sequence[Path], out: Path = DEFAULT_OUT,
     _write(out / "errata.html", pages.errata_page(spec))
     pairs = agreement(records)
     _write(out / "agreement.html", pages.agreement_page(pairs))
-    write_performance(out, asv_results)
+    write_performance(out, asv_results, records)
     write_csv(out / "tables" / "results.csv", records)
     write_csv(out / "tables" / "cells.csv", [c.as_row() for c in grid.values()])
     write_csv(out / "tables" / "concept_totals.csv", concept_totals(records))

@@ -111,6 +111,27 @@ def concept_totals(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+def accuracy(records: list[dict[str, Any]], dtype: str = "float32"
+             ) -> dict[tuple[str, str], float]:
+    """(concept, ``name:cpu|gpu``) -> the worst error in eps units over the concept's edge
+    and generated cases in ``dtype`` (infinite if any failed): the number the performance
+    page shows beside each time, taken from the conformance results, never re-run."""
+    worst: dict[tuple[str, str], float] = {}
+    for r in records:
+        if r["dtype"] != dtype or r["kind"] not in ("edge", "generated"):
+            continue
+        key = (r["concept"], benchmark_backend(r["backend"], r["device"]))
+        error = math.inf if r["outcome"] in ("failed", "error") else r["error_eps"]
+        if error is not None:
+            worst[key] = max(worst.get(key, 0.0), error)
+    return worst
+
+
+def benchmark_backend(name: str, device: str) -> str:
+    """A results record's backend as the asv suite names it (``torch:gpu`` for cuda)."""
+    return f"{name}:{'gpu' if device in ('cuda', 'gpu', 'rocm') else device}"
+
+
 def native_coverage(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per backend: how many concepts ran the framework's own op, and how many the
     portable implementation (a concept counts as native when any of its cases did)."""

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from mlcanon.canonical import CANONICALIZERS
+from mlcanon.spec.catalog import KINDS, inherited
 from mlcanon.spec.model import (
     CASE_KINDS,
     DTYPES,
@@ -136,10 +137,12 @@ def load_concept(path: Path, *, with_sidecar: bool = True) -> Concept:
 def _parse_concept(data: dict[str, Any], path: Path, check: _Checker) -> Concept | None:
     known = {"id", "family", "title", "summary", "definition", "differentiable", "dtypes",
              "conventions", "sources", "signature", "tolerance", "canonicalize", "cases",
-             "benchmark"}
+             "benchmark", "kind"}
     for key in data:
         if key not in known:
             check.add(f"unknown field; expected one of {sorted(known)}", key)
+    if isinstance(data.get("id"), str):  # what the spec leaves out, the catalog says
+        data = {**inherited(path.parent.parent.parent, data["id"]), **data}
     concept_id = check.require(data, "id", str)
     family = check.require(data, "family", str)
     if concept_id and path.parent.name != concept_id:
@@ -153,12 +156,16 @@ def _parse_concept(data: dict[str, Any], path: Path, check: _Checker) -> Concept
     signature = _parse_signature(check.require(data, "signature", dict, default={}), check)
     tolerance = _parse_tolerance(check.require(data, "tolerance", dict, default={}), check,
                                  signature)
+    kind = check.require(data, "kind", str, default="kernel")
+    if kind not in KINDS:
+        check.add(f"unknown kind {kind!r}; expected one of {list(KINDS)}", "kind")
     canonical = check.require(data, "canonicalize", str, default="")
     if canonical and canonical not in CANONICALIZERS:
         check.add(f"unknown canonicalizer {canonical!r}; expected one of "
                   f"{sorted(CANONICALIZERS)}", "canonicalize")
+    benchmark = None
     if "benchmark" in data:
-        _check_benchmark(concept_id or "?", data["benchmark"], check)
+        benchmark = _check_benchmark(concept_id or "?", data["benchmark"], kind, check)
     raw_cases = check.require(data, "cases", list, default=[])
     if not raw_cases:
         check.add("a concept needs at least one case", "cases")
@@ -181,17 +188,25 @@ def _parse_concept(data: dict[str, Any], path: Path, check: _Checker) -> Concept
         conventions=tuple(check.require(data, "conventions", list, default=[])),
         sources=tuple(check.require(data, "sources", list, default=[])),
         canonicalize=canonical,
+        kind=kind,
+        benchmark=benchmark,
         path=path,
     )
 
 
-def _check_benchmark(concept_id: str, table: Any, check: _Checker) -> None:
+def _check_benchmark(concept_id: str, table: Any, kind: str, check: _Checker) -> Any:
+    """The parsed ``[benchmark]`` section, or None with its problem recorded."""
     from mlcanon.bench import parse
 
     try:
-        parse(concept_id, table)
+        section = parse(concept_id, table)
     except (ValueError, KeyError, TypeError, SyntaxError) as exc:
         check.add(f"is not a valid benchmark section: {exc}", "benchmark")
+        return None
+    if kind == "kernel" and not section.has_models:
+        check.add("a kernel's benchmark needs a flops and a bytes model (the roofline of "
+                  "the performance page divides by them)", "benchmark")
+    return section
 
 
 def _parse_dtypes(raw: list[Any] | None, check: _Checker, field: str,

@@ -114,6 +114,10 @@ class Concept:
     conventions: tuple[str, ...] = ()
     sources: tuple[dict[str, str], ...] = ()
     canonicalize: str = ""
+    #: the catalog's kind: kernel, algorithm, stochastic, formula or descriptive.
+    kind: str = "kernel"
+    #: the parsed ``[benchmark]`` section (:class:`mlcanon.bench.BenchmarkSpec`), if any.
+    benchmark: Any = None
     path: Path | None = None
 
     def case(self, name: str) -> Case:

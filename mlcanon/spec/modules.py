@@ -6,7 +6,7 @@ implementation every backend without a native op runs). They import as
 ``mlcanon_reference.<family>.<id>.oracle`` and so on: ``mlcanon_reference`` is a
 package made at run time whose path is the reference folder, and the family and concept
 folders are namespace packages under it, so a concept may import a family's
-``_shared.py`` helpers like any module.
+``_oracle.py`` (oracle) or ``_portable.py`` (portable) helpers like any module.
 
 Modules load lazily, one concept at a time, so a run of one concept imports one
 concept's code. A module that fails to import is recorded and reported on the cases it
