@@ -6,7 +6,7 @@ import numpy as np
 
 from mlcanon import mparray as mpa
 from mlcanon.oracles import oracle
-from mlcanon_reference.attention_transformer._shared import frequencies
+from mlcanon_reference.attention_transformer._oracle import frequencies
 
 
 @oracle("rope")

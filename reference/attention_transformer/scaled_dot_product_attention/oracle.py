@@ -6,7 +6,7 @@ import numpy as np
 
 from mlcanon import mparray as mpa
 from mlcanon.oracles import oracle
-from mlcanon_reference.attention_transformer._shared import allowed_keys, attend
+from mlcanon_reference.attention_transformer._oracle import allowed_keys, attend
 
 
 @oracle("scaled_dot_product_attention")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlcanon.oracles import oracle
-from mlcanon_reference.information_theory._shared import log_base, plogp_over
+from mlcanon_reference.information_theory._oracle import log_base, plogp_over
 
 
 @oracle("entropy")

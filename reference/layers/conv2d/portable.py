@@ -6,13 +6,7 @@ from typing import Any
 
 import array_api_extra as xpx
 
-
-def _pair(value: Any, what: str) -> tuple[int, int]:
-    pair = tuple(value) if isinstance(value, (list, tuple)) else (value, value)
-    if len(pair) != 2:
-        msg = f"{what} must be an int or a pair of ints, got {value!r}"
-        raise ValueError(msg)
-    return int(pair[0]), int(pair[1])
+from mlcanon_reference.layers._portable import pair, window_count
 
 
 def _out_size(size: int, kernel: int, stride: int, padding: int, dilation: int) -> int:
@@ -20,11 +14,7 @@ def _out_size(size: int, kernel: int, stride: int, padding: int, dilation: int) 
         msg = (f"stride {stride} and dilation {dilation} must be >= 1, "
                f"padding {padding} >= 0")
         raise ValueError(msg)
-    span = dilation * (kernel - 1) + 1
-    if span > size + 2 * padding:
-        msg = f"kernel span {span} exceeds the padded input size {size + 2 * padding}"
-        raise ValueError(msg)
-    return (size + 2 * padding - span) // stride + 1  # floor: a partial window is dropped
+    return window_count(size, dilation * (kernel - 1) + 1, stride, padding, "kernel span")
 
 
 def _check_shapes(x: Any, weight: Any, bias: Any) -> None:
@@ -42,8 +32,8 @@ def conv2d(xp: Any, x: Any, weight: Any, bias: Any = None, *, stride: Any = 1,
     _check_shapes(x, weight, bias)
     n, c, h, w = x.shape
     o, _, kh, kw = weight.shape
-    (sh, sw), (ph, pw) = _pair(stride, "stride"), _pair(padding, "padding")
-    dh, dw = _pair(dilation, "dilation")
+    (sh, sw), (ph, pw) = pair(stride, "stride"), pair(padding, "padding")
+    dh, dw = pair(dilation, "dilation")
     ho = _out_size(h, kh, sh, ph, dh)
     wo = _out_size(w, kw, sw, pw, dw)
     if ph or pw:

@@ -8,7 +8,7 @@ import numpy as np
 
 from mlcanon import mparray as mpa
 from mlcanon.oracles import oracle
-from mlcanon_reference.layers._shared import out_size, pad, pair
+from mlcanon_reference.layers._oracle import out_size, pad, pair
 
 
 @oracle("pooling")

@@ -7,13 +7,7 @@ from typing import Any
 
 import array_api_extra as xpx
 
-
-def _pair(value: Any, what: str) -> tuple[int, int]:
-    pair = tuple(value) if isinstance(value, (list, tuple)) else (value, value)
-    if len(pair) != 2:
-        msg = f"{what} must be an int or a pair of ints, got {value!r}"
-        raise ValueError(msg)
-    return int(pair[0]), int(pair[1])
+from mlcanon_reference.layers._portable import pair, window_count
 
 
 def _out_size(size: int, kernel: int, stride: int, padding: int) -> int:
@@ -23,10 +17,7 @@ def _out_size(size: int, kernel: int, stride: int, padding: int) -> int:
     if not 0 <= padding <= kernel // 2:  # torch's rule: no window made only of padding
         msg = f"padding {padding} must lie in [0, kernel_size // 2 = {kernel // 2}]"
         raise ValueError(msg)
-    if kernel > size + 2 * padding:
-        msg = f"kernel size {kernel} exceeds the padded input size {size + 2 * padding}"
-        raise ValueError(msg)
-    return (size + 2 * padding - kernel) // stride + 1  # floor: a partial window is dropped
+    return window_count(size, kernel, stride, padding, "kernel size")
 
 
 def pooling(xp: Any, x: Any, *, kind: str = "max", kernel_size: Any = 2, stride: Any = None,
@@ -37,9 +28,9 @@ def pooling(xp: Any, x: Any, *, kind: str = "max", kernel_size: Any = 2, stride:
     if x.ndim != 4:
         msg = f"pooling needs (N, C, H, W) input, got shape {tuple(x.shape)}"
         raise ValueError(msg)
-    kh, kw = _pair(kernel_size, "kernel_size")
-    sh, sw = (kh, kw) if stride is None else _pair(stride, "stride")
-    ph, pw = _pair(padding, "padding")
+    kh, kw = pair(kernel_size, "kernel_size")
+    sh, sw = (kh, kw) if stride is None else pair(stride, "stride")
+    ph, pw = pair(padding, "padding")
     ho = _out_size(x.shape[2], kh, sh, ph)
     wo = _out_size(x.shape[3], kw, sw, pw)
     if ph or pw:

@@ -6,7 +6,7 @@ import numpy as np
 
 from mlcanon import mparray as mpa
 from mlcanon.oracles import oracle
-from mlcanon_reference.linalg._shared import batched
+from mlcanon_reference.linalg._oracle import batched
 
 mp = mpa.mp
 

@@ -6,7 +6,7 @@ import numpy as np
 
 from mlcanon import mparray as mpa
 from mlcanon.oracles import oracle
-from mlcanon_reference.linalg._shared import batched, sign_of_largest, to_array, to_matrix
+from mlcanon_reference.linalg._oracle import batched, sign_of_largest, to_array, to_matrix
 
 mp = mpa.mp
 

@@ -6,7 +6,7 @@ import numpy as np
 
 from mlcanon import mparray as mpa
 from mlcanon.oracles import oracle
-from mlcanon_reference.losses._shared import reduce, same_shape
+from mlcanon_reference.losses._oracle import reduce, same_shape
 
 mp = mpa.mp
 

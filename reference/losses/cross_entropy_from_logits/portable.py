@@ -6,7 +6,7 @@ from typing import Any
 
 from array_api_compat import size
 
-REDUCTIONS = ("mean", "sum", "none", None)  # None is the spec's "none"
+from mlcanon_reference.losses._portable import check_reduction, reduce
 
 
 def cross_entropy_from_logits(xp: Any, logits: Any, target: Any, *,
@@ -16,16 +16,11 @@ def cross_entropy_from_logits(xp: Any, logits: Any, target: Any, *,
     shifted = logits - xp.max(logits, axis=-1, keepdims=True)
     log_norm = xp.log(xp.sum(xp.exp(shifted), axis=-1))
     picked = xp.take_along_axis(shifted, target[..., None], axis=-1)[..., 0]
-    loss = log_norm - picked
-    if reduction in (None, "none"):
-        return loss
-    return xp.sum(loss) if reduction == "sum" else xp.mean(loss)
+    return reduce(xp, log_norm - picked, reduction)
 
 
 def _check(xp: Any, logits: Any, target: Any, reduction: str | None) -> None:
-    if reduction not in REDUCTIONS:
-        msg = f"reduction must be 'mean', 'sum' or 'none' (None), got {reduction!r}"
-        raise ValueError(msg)
+    check_reduction(reduction)
     leading = tuple(logits.shape[:-1])
     if tuple(target.shape) != leading:
         msg = (f"logits {tuple(logits.shape)} need a target of shape {leading}, "

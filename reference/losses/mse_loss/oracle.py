@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlcanon.oracles import oracle
-from mlcanon_reference.losses._shared import reduce, same_shape
+from mlcanon_reference.losses._oracle import reduce, same_shape
 
 
 @oracle("mse_loss")

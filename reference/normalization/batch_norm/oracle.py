@@ -6,7 +6,7 @@ import numpy as np
 
 from mlcanon import mparray as mpa
 from mlcanon.oracles import oracle
-from mlcanon_reference.normalization._shared import biased_var, mean_over
+from mlcanon_reference.normalization._oracle import biased_var, mean_over
 
 
 @oracle("batch_norm")

@@ -6,7 +6,7 @@ import numpy as np
 
 from mlcanon import mparray as mpa
 from mlcanon.oracles import oracle
-from mlcanon_reference.normalization._shared import mean_over
+from mlcanon_reference.normalization._oracle import mean_over
 
 
 @oracle("rms_norm")

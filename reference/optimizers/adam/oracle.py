@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlcanon.oracles import oracle
-from mlcanon_reference.optimizers._shared import adam_path
+from mlcanon_reference.optimizers._oracle import adam_path
 
 
 @oracle("adam")

@@ -6,7 +6,7 @@ import numpy as np
 
 from mlcanon import mparray as mpa
 from mlcanon.oracles import oracle
-from mlcanon_reference.sampling_decoding._shared import softmax_last
+from mlcanon_reference.sampling_decoding._oracle import softmax_last
 
 
 @oracle("top_p_filter")
