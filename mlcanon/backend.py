@@ -20,7 +20,9 @@ from typing import Any
 
 import numpy as np
 
-FLOAT_DTYPES = ("float16", "float32", "float64")
+from mlcanon.dtypes import FLOATS
+
+FLOAT_DTYPES = FLOATS
 
 
 @dataclass(frozen=True)

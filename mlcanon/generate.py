@@ -4,8 +4,9 @@ A case's ``generate`` table maps each input to a distribution::
 
     generate = { x = { shape = [3, 5], dist = "normal", scale = 2.0 } }
 
-Float draws are rounded to the narrowest dtype the case runs in, so one frozen expected
-value serves every dtype and the error measured is the backend's, not the input's.
+Float draws are rounded through every dtype the case runs in, narrowest first
+(:func:`mlcanon.dtypes.round_through`), so one frozen expected value serves every dtype
+and the error measured is the backend's, not the input's.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from typing import Any
 
 import numpy as np
 
+from mlcanon import dtypes
 from mlcanon.spec.model import Case, Concept
 
 Draw = Callable[[np.random.Generator, tuple[int, ...], dict[str, Any]], np.ndarray]
 DISTRIBUTIONS: dict[str, Draw] = {}
-NARROW_FIRST = ("float16", "float32", "float64")
 
 
 def distribution(name: str) -> Callable[[Draw], Draw]:
@@ -75,27 +76,27 @@ def _spd(rng: np.random.Generator, shape: tuple[int, ...], p: dict[str, Any]) ->
     return a @ np.swapaxes(a, -1, -2) / n + np.eye(n)
 
 
-def narrowest_dtype(concept: Concept, case: Case) -> str:
-    dtypes = concept.case_dtypes(case)
-    return next(d for d in NARROW_FIRST if d in dtypes)
+def rounding_dtypes(concept: Concept, case: Case) -> tuple[str, ...]:
+    """The dtypes a case's drawn inputs must be exact in: every one it runs in."""
+    return dtypes.ordered(concept.case_dtypes(case))
 
 
-def draw_input(rng: np.random.Generator, spec: dict[str, Any], round_to: str) -> np.ndarray:
+def draw_input(rng: np.random.Generator, spec: dict[str, Any],
+               round_to: tuple[str, ...]) -> np.ndarray:
     name = spec.get("dist", "normal")
     if name not in DISTRIBUTIONS:
         msg = f"unknown distribution {name!r}; expected one of {sorted(DISTRIBUTIONS)}"
         raise ValueError(msg)
     array = DISTRIBUTIONS[name](rng, tuple(spec.get("shape", ())), spec)
     if array.dtype.kind == "f":
-        with np.errstate(over="ignore"):
-            array = array.astype(round_to).astype(np.float64)
+        array = dtypes.round_through(array, round_to)
     return array
 
 
 def draw_inputs(concept: Concept, case: Case, seed: int | None = None) -> dict[str, np.ndarray]:
     """The case's literal inputs plus those drawn from its ``generate`` table."""
     rng = np.random.default_rng(case.seed if seed is None else seed)
-    round_to = narrowest_dtype(concept, case)
+    round_to = rounding_dtypes(concept, case)
     drawn = concept.signature.arrays(case.inputs)
     for name, spec in (case.generate or {}).items():
         drawn[name] = draw_input(rng, spec, round_to)

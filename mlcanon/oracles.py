@@ -20,6 +20,7 @@ import mpmath
 import numpy as np
 
 from mlcanon import mparray
+from mlcanon.dtypes import round_through
 from mlcanon.generate import draw_inputs
 from mlcanon.spec import Case, Concept, modules
 from mlcanon.spec.values import to_array, to_json
@@ -185,5 +186,6 @@ def _draw_cotangent(concept: Concept, case: Case,
     for out in concept.signature.outputs:
         if out.dtype == "float":
             draw = rng.normal(size=np.shape(expected[out.name]))
-            cotangent[out.name] = draw.astype(np.float16).astype(np.float64)
+            # exact in float16 (few bits, so grads stay exact too) and every case dtype
+            cotangent[out.name] = round_through(draw, ("float16", *concept.case_dtypes(case)))
     return cotangent

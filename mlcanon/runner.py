@@ -17,12 +17,13 @@ from typing import Any
 
 import numpy as np
 
+from mlcanon import dtypes
 from mlcanon.backend import Backend
 from mlcanon.canonical import canonicalize
 from mlcanon.checks import CheckFailed, get_check
 from mlcanon.compare import Comparison, check_dtype, compare
 from mlcanon.deadline import CaseTimeout, deadline
-from mlcanon.generate import draw_inputs, narrowest_dtype
+from mlcanon.generate import draw_inputs, rounding_dtypes
 from mlcanon.implementations import PORTABLE, portable_error, resolve
 from mlcanon.spec import Case, Concept, input_array
 from mlcanon.spec.values import to_array
@@ -350,7 +351,7 @@ def _run_grad(context: Context, impl: Callable[..., Any], result: CaseResult) ->
     inputs = case_inputs(job)
     wrt = job.case.wrt
     float_outputs = [o.name for o in job.concept.signature.outputs if o.dtype == "float"]
-    cotangent = {k: to_array(v).astype(job.dtype) for k, v in job.case.cotangent.items()}
+    cotangent = {k: dtypes.cast(to_array(v), job.dtype) for k, v in job.case.cotangent.items()}
     context.arrays.update({f"input_{k}": v for k, v in inputs.items()})
     with context.clock:
         native = {name: backend.from_numpy(array) for name, array in inputs.items()}
@@ -391,7 +392,7 @@ def _runner_for_check(context: Context, impl: Callable[..., Any]) -> Callable[..
 
 def _cast_input(job: Job, name: str, value: np.ndarray) -> np.ndarray:
     if job.concept.signature.inputs[name].dtype == "float":
-        return np.asarray(value, dtype=np.float64).astype(job.dtype)
+        return dtypes.cast(np.asarray(value, dtype=np.float64), job.dtype)
     return np.asarray(value)
 
 
@@ -414,7 +415,7 @@ def _run_properties(context: Context, impl: Callable[..., Any], result: CaseResu
     job = context.job
     check = get_check("properties", job.case.check, job.concept)
     run = _runner_for_check(context, impl)
-    round_to = narrowest_dtype(job.concept, job.case)
+    round_to = rounding_dtypes(job.concept, job.case)
 
     @property_settings(job.case.max_examples)
     @given(inputs_strategy(job.case.generate or {}, round_to))

@@ -16,14 +16,14 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from mlcanon import dtypes
 from mlcanon.generate import DISTRIBUTIONS
 
-WIDTH = {"float16": 16, "float32": 32, "float64": 64}
 
-
-def _elements(spec: dict[str, Any], round_to: str) -> st.SearchStrategy[Any] | None:
+def _elements(spec: dict[str, Any], round_to: tuple[str, ...]
+              ) -> st.SearchStrategy[Any] | None:
     dist = spec.get("dist", "normal")
-    width = WIDTH[round_to]
+    width = min(dtypes.get(d).bits for d in round_to)
     if dist == "normal":
         loc, scale = spec.get("loc", 0.0), spec.get("scale", 1.0)
         low, high = loc - 4 * scale, loc + 4 * scale
@@ -37,12 +37,14 @@ def _elements(spec: dict[str, Any], round_to: str) -> st.SearchStrategy[Any] | N
         return st.just(float(spec.get("value", 1.0)))
     else:
         return None
-    low = float(np.asarray(low, dtype=round_to))
-    high = float(np.asarray(high, dtype=round_to))
+    low, high = (float(dtypes.round_through(np.asarray(v), round_to)) for v in (low, high))
     return st.floats(low, high, width=width, allow_nan=False, allow_infinity=False)
 
 
-def input_strategy(spec: dict[str, Any], round_to: str) -> st.SearchStrategy[np.ndarray]:
+def input_strategy(spec: dict[str, Any],
+                   round_to: tuple[str, ...]) -> st.SearchStrategy[np.ndarray]:
+    """Arrays of one input, exact in every dtype of ``round_to`` (float16 elements are then
+    rounded through bfloat16 too, which Hypothesis has no width for)."""
     shape = tuple(spec.get("shape", ()))
     elements = _elements(spec, round_to)
     if elements is None:
@@ -50,16 +52,19 @@ def input_strategy(spec: dict[str, Any], round_to: str) -> st.SearchStrategy[np.
 
         def structured(seed: int) -> np.ndarray:
             array = draw(np.random.default_rng(seed), shape, spec)
-            return array.astype(round_to).astype(np.float64)
+            return dtypes.round_through(array, round_to)
 
         return st.integers(0, 2**32 - 1).map(structured)
     dist = spec.get("dist", "normal")
     dtype = {"integers": np.int64, "bool": np.bool_}.get(dist, np.float64)
-    return hnp.arrays(dtype, shape, elements=elements)
+    arrays = hnp.arrays(dtype, shape, elements=elements)
+    if dtype is np.float64:
+        return arrays.map(lambda a: dtypes.round_through(a, round_to))
+    return arrays
 
 
 def inputs_strategy(generate: dict[str, dict[str, Any]],
-                    round_to: str) -> st.SearchStrategy[dict[str, np.ndarray]]:
+                    round_to: tuple[str, ...]) -> st.SearchStrategy[dict[str, np.ndarray]]:
     return st.fixed_dictionaries({name: input_strategy(spec, round_to)
                                   for name, spec in generate.items()})
 

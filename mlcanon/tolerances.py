@@ -31,9 +31,10 @@ from typing import Any
 
 import numpy as np
 
+from mlcanon.dtypes import REGISTRY
 from mlcanon.spec import Case, Concept
 
-EPS = {"float16": 2.0**-10, "float32": 2.0**-23, "float64": 2.0**-52}
+EPS = {name: dtype.eps for name, dtype in REGISTRY.items()}
 CLASS_GROWTH = {
     "exact": (0.0, 0.0),
     "elementwise": (4.0, 0.0),

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from mlcanon.dtypes import FLOATS
+
 #: worst first: a cell takes the first of these that any of its cases has.
 SEVERITY = ("error", "failed", "known_deviation", "passed", "unsupported", "missing")
 
@@ -86,7 +88,7 @@ def _measures_accuracy(record: dict[str, Any]) -> bool:
 
 
 def columns(records: list[dict[str, Any]]) -> list[str]:
-    order = {"float64": 0, "float32": 1, "float16": 2}
+    order = {name: i for i, name in enumerate(reversed(FLOATS))}  # widest first
     found = {(r["backend"], r["device"], r["dtype"]) for r in records}
     ordered = sorted(found, key=lambda c: (c[0], c[1], order.get(c[2], 9), c[2]))
     return [f"{b}:{d} {t}" for b, d, t in ordered]

@@ -20,6 +20,8 @@ from typing import Any
 import numpy as np
 
 from mlcanon.canonical import CANONICALIZERS
+from mlcanon.dtypes import IMPLIED, cast, representable, with_implied
+from mlcanon.spec.benchmark import parse
 from mlcanon.spec.catalog import KINDS, inherited
 from mlcanon.spec.model import (
     CASE_KINDS,
@@ -151,8 +153,9 @@ def _parse_concept(data: dict[str, Any], path: Path, check: _Checker) -> Concept
     if family and path.parent.parent.name != family:
         check.add(f"family {family!r} does not match the family folder "
                   f"{path.parent.parent.name!r}", "family")
-    dtypes = _parse_dtypes(check.require(data, "dtypes", list, default=["float64", "float32"]),
-                           check, "dtypes")
+    written = _parse_dtypes(check.require(data, "dtypes", list, default=["float64", "float32"]),
+                            check, "dtypes")
+    dtypes = with_implied(written)  # float16 brings bfloat16
     signature = _parse_signature(check.require(data, "signature", dict, default={}), check)
     tolerance = _parse_tolerance(check.require(data, "tolerance", dict, default={}), check,
                                  signature)
@@ -196,8 +199,6 @@ def _parse_concept(data: dict[str, Any], path: Path, check: _Checker) -> Concept
 
 def _check_benchmark(concept_id: str, table: Any, kind: str, check: _Checker) -> Any:
     """The parsed ``[benchmark]`` section, or None with its problem recorded."""
-    from mlcanon.bench import parse
-
     try:
         section = parse(concept_id, table)
     except (ValueError, KeyError, TypeError, SyntaxError) as exc:
@@ -317,10 +318,12 @@ def _parse_case(raw: Any, index: int, concept_id: str, signature: Signature,
             check.add(f"is required for {kind} cases", key, name)
     if kind == "grad" and "inputs" not in raw and "generate" not in raw:
         check.add("a grad case needs inputs or generate", "inputs", name)
-    dtypes = _parse_dtypes(raw.get("dtypes", []), check, "dtypes", name)
-    for dtype in dtypes:
+    written = _parse_dtypes(raw.get("dtypes", []), check, "dtypes", name)
+    for dtype in written:
         if dtype not in concept_dtypes:
             check.add(f"dtype {dtype!r} is not among the concept's dtypes", "dtypes", name)
+    dtypes = _fitting(with_implied(written) if written else concept_dtypes, written,
+                      raw.get("inputs", {}), signature)
     case = Case(
         concept=concept_id, name=name, kind=kind,
         inputs=raw.get("inputs", {}), params=none_values(raw.get("params", {})),
@@ -338,6 +341,25 @@ def _parse_case(raw: Any, index: int, concept_id: str, signature: Signature,
     _check_none_spelling(raw.get("params", {}), "params", check, name)
     _check_case_against_signature(case, signature, concept_dtypes, check)
     return case
+
+
+def _fitting(dtypes: tuple[str, ...], written: tuple[str, ...], inputs: Any,
+             signature: Signature) -> tuple[str, ...]:
+    """``dtypes`` less the implied ones (bfloat16 beside float16) that the case's literal
+    float inputs do not fit exactly: a dtype the file names must fit (checked later), one
+    the registry adds runs only where the case means the same thing in it."""
+    implied = [d for d in dtypes if d not in written and d in IMPLIED.values()]
+    if not implied or not isinstance(inputs, dict):
+        return dtypes
+    arrays = []
+    for name, value in inputs.items():
+        if signature.inputs.get(name, InputSpec(name, "int64")).dtype == "float":
+            try:
+                arrays.append(to_array(value, "float64"))
+            except (ValueError, TypeError):
+                return dtypes  # reported as not numeric by the value checks
+    unfit = {d for d in implied if not all(representable(a, d) for a in arrays)}
+    return tuple(d for d in dtypes if d not in unfit)
 
 
 def _normalize_expected(value: Any, signature: Signature) -> dict[str, Any] | None:
@@ -460,8 +482,23 @@ def _attach_sidecar(concept: Concept, check: _Checker) -> Concept:
                           f"'mlcanon reference generate {concept.id}'", case=case.name)
                 continue
             case = _with_frozen(case, record, frozen.get("provenance", {}))
+            _check_frozen_fit(concept, case, path, check)
         cases.append(case)
     return _replace(concept, cases=tuple(cases))
+
+
+def _check_frozen_fit(concept: Concept, case: Case, path: Path, check: _Checker) -> None:
+    """Frozen float inputs were drawn exact in every dtype the case runs in; a case that
+    gained a dtype since (bfloat16 beside float16) needs them drawn again."""
+    for name, value in case.inputs.items():
+        if concept.signature.inputs.get(name, InputSpec(name, "int64")).dtype != "float":
+            continue
+        array = to_array(value, "float64")
+        for dtype in concept.case_dtypes(case):
+            if not representable(array, dtype):
+                check.add(f"frozen input {name!r} in {path.name} is not exact in {dtype}; run "
+                          f"'mlcanon reference generate {concept.id}'", "inputs", case.name)
+                return
 
 
 def _with_frozen(case: Case, record: dict[str, Any], provenance: dict[str, Any]) -> Case:
@@ -513,6 +550,5 @@ def input_array(case: Case, name: str, spec: InputSpec, dtype: str) -> np.ndarra
     """A case's input as the array the backend receives (floats cast to ``dtype``)."""
     value = case.inputs[name]
     if spec.dtype == "float":
-        with np.errstate(over="ignore"):
-            return to_array(value, "float64").astype(dtype)
+        return cast(to_array(value, "float64"), dtype)
     return to_array(value, spec.dtype)

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from mlcanon.dtypes import FLOATS
 from mlcanon.spec.values import to_array
 
 CASE_KINDS = ("book", "edge", "generated", "raises", "grad", "stochastic", "properties")
@@ -15,7 +16,8 @@ CASE_KINDS = ("book", "edge", "generated", "raises", "grad", "stochastic", "prop
 FROZEN_KINDS = ("generated", "grad")
 #: case kinds whose inputs are drawn at run time and never frozen.
 DRAWN_KINDS = ("stochastic", "properties")
-DTYPES = ("float16", "float32", "float64")
+#: float dtypes a case may run in, narrowest first (see mlcanon.dtypes).
+DTYPES = FLOATS
 INPUT_DTYPES = ("float", "int64", "bool")
 OUTPUT_DTYPES = ("float", "int", "bool")
 ERROR_CLASSES = ("exact", "elementwise", "reduction", "iterative", "ill_conditioned")
@@ -116,7 +118,7 @@ class Concept:
     canonicalize: str = ""
     #: the catalog's kind: kernel, algorithm, stochastic, formula or descriptive.
     kind: str = "kernel"
-    #: the parsed ``[benchmark]`` section (:class:`mlcanon.bench.BenchmarkSpec`), if any.
+    #: the parsed ``[benchmark]`` section (:class:`mlcanon.spec.benchmark.BenchmarkSpec`), if any.
     benchmark: Any = None
     path: Path | None = None
 

@@ -58,7 +58,6 @@ def to_json(array: np.ndarray) -> Any:
 
 def exactly_representable(values: np.ndarray, dtype: str) -> bool:
     """True if every float64 value survives a round trip through ``dtype``."""
-    with np.errstate(over="ignore"):
-        back = values.astype(dtype).astype(np.float64)
-    same = (back == values) | (np.isnan(back) & np.isnan(values))
-    return bool(np.all(same))
+    from mlcanon.dtypes import representable
+
+    return representable(values, dtype)

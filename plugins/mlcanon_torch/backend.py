@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from mlcanon import Backend, DefaultProbe
+from mlcanon.dtypes import numpy_dtype
 from mlcanon_torch import defaults
 from mlcanon_torch.deviations import KNOWN_DEVIATIONS
 
@@ -62,11 +63,17 @@ class TorchBackend(Backend):
         return array_api_compat.torch
 
     def from_numpy(self, array: np.ndarray) -> Any:
+        torch = _torch()
+        if array.dtype.name == "bfloat16":  # torch cannot read ml_dtypes' bfloat16 buffers
+            exact = torch.from_numpy(np.array(array, dtype=np.float32, order="C"))
+            return exact.to(device=self.device, dtype=torch.bfloat16)
         # np.array, not np.ascontiguousarray: the latter turns a 0-d array into shape (1,)
-        return _torch().from_numpy(np.array(array, order="C", copy=True)).to(self.device)
+        return torch.from_numpy(np.array(array, order="C", copy=True)).to(self.device)
 
     def to_numpy(self, value: Any) -> np.ndarray:
         torch = _torch()
+        if isinstance(value, torch.Tensor) and value.dtype == torch.bfloat16:
+            return value.detach().cpu().float().numpy().astype(numpy_dtype("bfloat16"))
         if isinstance(value, torch.Tensor):
             return value.detach().cpu().numpy()
         return np.asarray(value)
