@@ -35,3 +35,23 @@ def test_a_backend_imports_its_framework_only_when_used():
     body = ("from mlcanon.plugins import registry\n"
             "registry().get('torch:cpu').native('softmax')")
     assert imported_frameworks(body) == "torch"
+
+
+def _engine_modules() -> list[str]:
+    import pkgutil
+
+    import mlcanon
+
+    return sorted(m.name for m in pkgutil.walk_packages(mlcanon.__path__, "mlcanon."))
+
+
+def test_every_engine_module_imports_first_in_a_fresh_process():
+    """Each module imported on its own, before any other: an import cycle in the engine
+    shows up as an ImportError of a partially initialized module."""
+    failures = []
+    for module in _engine_modules():
+        run = subprocess.run([sys.executable, "-c", f"import {module}"], text=True,
+                             capture_output=True)
+        if run.returncode != 0:
+            failures.append(f"{module}: {run.stderr.strip().splitlines()[-1]}")
+    assert failures == []
