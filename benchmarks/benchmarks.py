@@ -97,6 +97,21 @@ def _backend(name: str):
     return backend
 
 
+def _prepare(backend: str, concept: str, size: str):
+    """The prepared call, or a skip naming why the backend cannot run the benchmark's inputs
+    (a natives-only backend whose op rejects them: a conformance finding, not a timing)."""
+    from mlcanon import bench
+
+    found, section = _backend(backend), _spec(concept)
+    try:
+        return bench.prepare(found, section, size)
+    except NotImplementedError:
+        raise
+    except Exception as exc:
+        raise _skip(f"{backend} fails on the {size} inputs of {concept}: "
+                    f"{type(exc).__name__}: {exc}") from exc
+
+
 def _spec(concept: str):
     try:
         from mlcanon import bench
@@ -119,11 +134,9 @@ class Concept:
     timeout = 300
 
     def setup(self, concept, backend, size):
-        from mlcanon import bench
-
         _selected(concept)
         _tier_allows(size)
-        self.prepared = bench.prepare(_backend(backend), _spec(concept), size)
+        self.prepared = _prepare(backend, concept, size)
 
     def time_call(self, concept, backend, size):
         self.prepared.call()
@@ -137,14 +150,14 @@ class Compile:
     timeout = 300
 
     def setup(self, concept, backend, size):
-        from mlcanon import Backend, bench
+        from mlcanon import Backend
 
         _selected(concept)
         _tier_allows(size)
         found = _backend(backend)
         if type(found).compile is Backend.compile:
             raise _skip(f"{backend} does not compile ahead of time")
-        prepared = bench.prepare(found, _spec(concept), size)
+        prepared = _prepare(backend, concept, size)
         if prepared.compile_s is None:
             raise _skip(f"{concept} cannot be compiled on {backend} (value-dependent code)")
         self.compile_s = prepared.compile_s
