@@ -39,14 +39,21 @@ def check_dtype(actual: np.ndarray, kind: str, dtype: str) -> str:
 
 
 def compare(actual: np.ndarray, expected: np.ndarray, bound: Bound, *,
-            exact: bool = False, signed_zeros: bool = False) -> Comparison:
-    """Compare one output; ``exact`` for integer and boolean outputs."""
+            exact: bool = False, signed_zeros: bool = False,
+            exact_zeros: bool = False) -> Comparison:
+    """Compare one output; ``exact`` for integer and boolean outputs.
+
+    ``signed_zeros``: hand-written values, whose sign of zero counts. ``exact_zeros``: a
+    zero they pin is pinned elementwise (a masked logit's probability is 0, not rounding
+    noise beside the row's other values); decompositions, whose zeros come out as
+    rounding of the larger entries, leave it off.
+    """
     if actual.shape != expected.shape:
         return Comparison(False, message=f"shape {actual.shape}, expected {expected.shape}")
     if exact:
         return _compare_exact(actual, expected)
     actual = actual.astype(np.float64)
-    special = _compare_special(actual, expected, signed_zeros)
+    special = _compare_special(actual, expected, signed_zeros, exact_zeros)
     if special is not None:
         return special
     return _compare_finite(actual, expected, bound)
@@ -62,13 +69,16 @@ def _compare_exact(actual: np.ndarray, expected: np.ndarray) -> Comparison:
     return Comparison(False, 1.0, 1.0, float("inf"), index, message)
 
 
-def _compare_special(actual: np.ndarray, expected: np.ndarray,
-                     signed_zeros: bool) -> Comparison | None:
+def _compare_special(actual: np.ndarray, expected: np.ndarray, signed_zeros: bool,
+                     exact_zeros: bool = False) -> Comparison | None:
     checks = [
         (np.isnan(expected) != np.isnan(actual), "NaN mismatch"),
         (np.isinf(expected) & (actual != expected), "infinity mismatch"),
         (np.isinf(actual) & ~np.isinf(expected), "infinity mismatch"),
     ]
+    if exact_zeros:
+        checks.append(((expected == 0) & (actual != 0) & np.isfinite(actual),
+                       "nonzero where the case pins an exact zero"))
     if signed_zeros:
         zero = (expected == 0) & (actual == 0)
         checks.append((zero & (np.signbit(expected) != np.signbit(actual)),

@@ -8,6 +8,7 @@ names); all of it goes through :func:`tag`, which escapes plain ``str`` and inse
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -48,8 +49,33 @@ def tag(name: str, /, *children: Child, **attrs: Any) -> Markup:
     return Markup(f"{opening}{render(children)}</{name}>")
 
 
+#: the only schemes a link may carry: a link from results data is never ``javascript:``.
+WEB_LINK = re.compile(r"https?://[^\s]", re.IGNORECASE)
+#: what starts a scheme (``javascript:``, ``data:``) or leaves the site (``//host``, ``/``).
+LEAVES_SITE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|[/\\]")
+#: what browsers strip from the start of a URL before reading its scheme.
+URL_IGNORED = "".join(map(chr, range(0x21)))
+
+
 def link(href: str, *children: Child, **attrs: Any) -> Markup:
+    """A link to another file of the site: a relative path, never a scheme."""
+    # browsers drop tabs and newlines anywhere in a URL and control characters around it
+    probe = re.sub(r"[\t\n\r]", "", href).lstrip(URL_IGNORED)
+    if LEAVES_SITE.match(probe):
+        msg = f"link {href!r} leaves the site: use external_link for web addresses"
+        raise ValueError(msg)
     return tag("a", *children, href=href, **attrs)
+
+
+def external_link(url: Any, *children: Child, **attrs: Any) -> Markup:
+    """A link to a web page named by data (a plugin's deviation link): ``http(s)`` only.
+
+    Anything else (``javascript:``, ``data:``, a path) stays visible as escaped text, so
+    the reader still sees what the plugin wrote but cannot run it by clicking.
+    """
+    if isinstance(url, str) and WEB_LINK.match(url):
+        return tag("a", *children, href=url, **attrs)
+    return Markup(render(children))
 
 
 def table(headers: list[Child], rows: Iterable[list[Child]], **attrs: Any) -> Markup:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections import defaultdict
 from typing import Any
 
 import numpy as np
 
-from mlcanon.report.html import Child, Markup, link, page, table, tag
+from mlcanon.report.html import Child, Markup, external_link, link, page, table, tag
 from mlcanon.report.svg import coverage_bars, error_plot
 from mlcanon.report.tables import (
     Cell,
@@ -37,8 +39,47 @@ LEGEND = tag("p", [tag("span", tag("span", o.replace("_", " "), class_=f"badge {
              class_="legend muted")
 
 
-def slug(backend: str) -> str:
-    return backend.replace(":", "-")
+#: characters a page's file name may hold; anything else in an id becomes ``_``.
+UNSAFE_NAME_CHARACTERS = re.compile(r"[^A-Za-z0-9_.-]")
+#: ids kept as they are in file names: only safe characters, no leading dot, short.
+PLAIN_CONCEPT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,79}")
+#: ``name:device`` with a device free of ``-``, so ``name-device`` reads back one way only.
+PLAIN_BACKEND = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,59}:[A-Za-z0-9_.]{1,19}")
+NAME_LIMIT = 80
+DIGEST_LENGTH = 12
+HASHED_SUFFIX = re.compile(rf"-[0-9a-f]{{{DIGEST_LENGTH}}}$")
+
+
+def page_name(identifier: Any, plain: re.Pattern[str]) -> str:
+    """A file name for the page of ``identifier``, safe inside its folder whatever it holds.
+
+    Ids come from results files merged from other machines, so they may hold ``/``, ``..``
+    or NUL. A plain id keeps its readable name; any other gets a readable prefix and a
+    digest of the whole id, so two ids never share a page. A plain name never ends like a
+    digest, so it cannot meet a digested one either.
+    """
+    text = str(identifier)
+    readable = UNSAFE_NAME_CHARACTERS.sub("_", text.replace(":", "-")).lstrip(".")
+    readable = readable[:NAME_LIMIT] or "_"
+    if plain.fullmatch(text) and not HASHED_SUFFIX.search(readable):
+        return f"{readable}.html"
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{readable}-{digest[:DIGEST_LENGTH]}.html"
+
+
+def concept_file(concept: Any) -> str:
+    """The concept page's file name inside ``concepts/``; links and the writer share it."""
+    return page_name(concept, PLAIN_CONCEPT)
+
+
+def concept_link(concept: Any, up: str = "") -> Markup:
+    """A link to the concept's page from a page ``up`` (``"../"``) below the site root."""
+    return link(f"{up}concepts/{concept_file(concept)}", concept)
+
+
+def backend_file(backend: Any) -> str:
+    """The backend page's file name inside ``backends/``; links and the writer share it."""
+    return page_name(backend, PLAIN_BACKEND)
 
 
 def fmt_eps(value: float | None) -> str:
@@ -80,6 +121,18 @@ def run_header(runs: list[dict[str, Any]]) -> Markup:
     return table(["when", "host", "CPU", "devices", "libraries", "threads"], rows)
 
 
+def problems_section(runs: list[dict[str, Any]]) -> Markup | None:
+    """The runs' broken plugins and spec files (``run["problems"]``), or nothing: a broken
+    plugin has no results of its own, so without this the report would not show it."""
+    problems = sorted({str(p) for run in runs for p in run.get("problems", [])})
+    if not problems:
+        return None
+    return tag("section", tag("h2", "Problems"),
+               tag("p", "broken plugins and spec files; their cases are missing from the "
+                        "matrix", class_="muted"),
+               tag("ul", [tag("li", p) for p in problems]), class_="problems", id="problems")
+
+
 def totals_table(records: list[dict[str, Any]]) -> Markup:
     coverage = {row["backend"]: row for row in native_coverage(records)}
     rows = [[r["backend"], tag("td", r["concepts"], class_="num"),
@@ -109,7 +162,7 @@ def overview(records: list[dict[str, Any]], runs: list[dict[str, Any]], columns:
     for family in sorted(by_family):
         body.append(tag("tr", tag("th", family, colspan=len(columns) + 1), class_="family"))
         for concept in by_family[family]:
-            body.append(tag("tr", tag("td", link(f"concepts/{concept}.html", concept)),
+            body.append(tag("tr", tag("td", concept_link(concept)),
                             [_matrix_cell(grid.get((concept, c)), concept) for c in columns]))
     matrix = tag("table", tag("thead", header), tag("tbody", body), class_="matrix",
                  id="matrix")
@@ -124,8 +177,9 @@ def overview(records: list[dict[str, Any]], runs: list[dict[str, Any]], columns:
         tag("p", f"{len(by_family)} families, {sum(map(len, by_family.values()))} concepts, "
                  f"{cases} cases: {summary}.", class_="muted"),
         tag("h2", "Where and when"), run_header(runs),
+        problems_section(runs),
         tag("h2", "Concepts per backend"), totals_table(records),
-        tag("p", "Backends: ", [link(f"backends/{slug(b)}.html", b, class_="badge") for b in
+        tag("p", "Backends: ", [link(f"backends/{backend_file(b)}", b, class_="badge") for b in
                                 backends]),
         tag("h2", "Matrix"), LEGEND, matrix,
     ]
@@ -145,7 +199,7 @@ def _matrix_cell(cell: Cell | None, concept: str) -> Markup:
     content: list[Child] = [label or "✓"]
     if mark:
         content.append(tag("sup", mark, class_="origin"))
-    return tag("td", link(f"concepts/{concept}.html#{slug_col(cell.column)}", content),
+    return tag("td", link(f"concepts/{concept_file(concept)}#{slug_col(cell.column)}", content),
                class_=f"cell {cell.outcome}", title=title)
 
 
@@ -314,14 +368,14 @@ def backend_page(backend: str, records: list[dict[str, Any]], families: dict[str
         _origin_table(mine),
         tag("h2", f"Failures ({len(failures)})"),
         table(["concept", "case", "dtype", "outcome", "message", "repro"],
-              [[link(f"../concepts/{r['concept']}.html", r["concept"]), r["case"], r["dtype"],
+              [[concept_link(r["concept"], up="../"), r["case"], r["dtype"],
                 tag("td", r["outcome"], class_=r["outcome"]), r["message"],
                 tag("code", r.get("repro", ""))] for r in failures]) if failures else
         tag("p", "None.", class_="muted"),
         tag("h2", f"Known deviations ({len(deviations)})"),
         table(["concept", "case", "dtype", "device", "reason", "link"],
               [[d["concept"], d["case"], d["dtype"], d["device"], d["reason"],
-                link(d["link"], d["link"]) if d.get("link") else ""] for d in deviations])
+                external_link(d["link"], d["link"]) if d.get("link") else ""] for d in deviations])
         if deviations else tag("p", "None.", class_="muted"),
         tag("h2", f"Missing concepts ({len(missing)})"),
         tag("p", ", ".join(missing) or "None.", class_="muted"),
@@ -334,7 +388,7 @@ def _origin_table(records: list[dict[str, Any]]) -> Markup:
     for r in records:
         if r.get("origin"):
             found[r["concept"]].add(r["origin"])
-    rows = [[link(f"../concepts/{c}.html", c), "; ".join(sorted(o))]
+    rows = [[concept_link(c, up="../"), "; ".join(sorted(o))]
             for c, o in sorted(found.items())]
     return table(["concept", "code that ran"], rows) if rows else tag("p", "")
 
@@ -373,7 +427,7 @@ def _rejection_table(rows: list[dict[str, Any]]) -> Markup:
     if not rows:
         return tag("p", "The results hold no raises cases.", class_="muted")
     return table(["concept", "case", "backend", "dtype", "code that ran", "raised", "outcome"],
-                 [[link(f"concepts/{r['concept']}.html", r["concept"]), r["case"], r["backend"],
+                 [[concept_link(r["concept"]), r["case"], r["backend"],
                    r["dtype"], r["origin"], tag("code", r["raised"] or "nothing"),
                    tag("td", r["outcome"], class_=r["outcome"])] for r in rows])
 
@@ -385,7 +439,7 @@ def errata_page(concepts: dict[str, Concept]) -> str:
             if case.erratum:
                 canon = "; ".join(f"{k} = {short_array(v)}"
                                   for k, v in (case.expected or {}).items())
-                rows.append([link(f"concepts/{concept.id}.html", concept.id), case.name,
+                rows.append([concept_link(concept.id), case.name,
                              case.source, tag("code", short_array(case.erratum.get(
                                  "book_value"))), tag("code", canon),
                              case.erratum.get("note", "")])
@@ -400,7 +454,7 @@ def errata_page(concepts: dict[str, Concept]) -> str:
 
 
 def agreement_page(rows: list[dict[str, Any]]) -> str:
-    body = [[link(f"concepts/{r['concept']}.html", r["concept"]), r["backend_a"], r["backend_b"],
+    body = [[concept_link(r["concept"]), r["backend_a"], r["backend_b"],
              tag("td", f"{r['max_abs_disagreement_bound']:.3g}", class_="num"),
              tag("td", fmt_eps(r["max_eps_disagreement_bound"]), class_="num")] for r in rows]
     parts: list[Child] = [
@@ -425,6 +479,13 @@ def compare_page(changes: dict[str, list[dict[str, Any]]], factor: float, old: s
                        fmt_eps(r.get("was_error_eps")) if extra == "was (eps)" else
                        r.get("was", ""), r.get("message", "")] for r in items])
 
+    def presence(items: list[dict[str, Any]], outcome: str) -> Markup:
+        if not items:
+            return tag("p", "None.", class_="muted")
+        return table(["concept", "case", "backend", "dtype", outcome],
+                     [[r["concept"], r["case"], f"{r['backend']}:{r['device']}", r["dtype"],
+                       tag("td", r["outcome"], class_=r["outcome"])] for r in items])
+
     parts: list[Child] = [
         tag("h1", "Comparison of two runs"),
         tag("p", f"old: {old}", tag("br"), f"new: {new}", class_="muted"),
@@ -433,6 +494,12 @@ def compare_page(changes: dict[str, list[dict[str, Any]]], factor: float, old: s
         tag("h2", f"Fixes ({len(changes['fixes'])})"), rows(changes["fixes"], "was"),
         tag("h2", f"Error grew more than {factor:g}× ({len(changes['error_growth'])})"),
         rows(changes["error_growth"], "was (eps)"),
+        tag("h2", f"Cases vanished: in the old run, not in the new "
+                  f"({len(changes['cases_vanished'])})"),
+        presence(changes["cases_vanished"], "outcome before"),
+        tag("h2", f"Cases appeared: in the new run, not in the old "
+                  f"({len(changes['cases_appeared'])})"),
+        presence(changes["cases_appeared"], "outcome"),
         tag("h2", "Concepts added"),
         tag("p", ", ".join(r["concept"] for r in changes["concepts_added"]) or "None."),
         tag("h2", "Concepts removed"),
@@ -473,7 +540,7 @@ def performance_page(rows: list[dict[str, Any]], limits: dict[tuple[str, str, st
     for row in rows:
         by_concept[row["concept"]].append(row)
     for concept, mine in sorted(by_concept.items()):
-        parts += [tag("h2", link(f"concepts/{concept}.html", concept)),
+        parts += [tag("h2", concept_link(concept)),
                   _perf_table(mine), _time_plot(mine)]
     return page("Performance", parts)
 

@@ -33,14 +33,46 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def page_path(out: Path, folder: str, name: str) -> Path:
+    """``out/folder/name``, refused unless it stays inside ``out``.
+
+    ``name`` comes from :func:`pages.concept_file` or :func:`pages.backend_file`, which
+    already keep ids from results files to safe characters; this is the last check before
+    writing, so a mistake there (or a symlinked folder) cannot write elsewhere.
+    """
+    root = out.resolve()
+    path = (out / folder / name).resolve()
+    if not path.is_relative_to(root) or path == root:
+        msg = f"page {folder}/{name} would be written outside {out}: refusing to write it"
+        raise ValueError(msg)
+    return path
+
+
+#: what makes a spreadsheet read a cell as a formula (tab and CR start one after a split).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """``value`` as a CSV cell a spreadsheet shows as text, never runs as a formula.
+
+    Results files come from other machines; a message like ``=HYPERLINK(...)`` would
+    otherwise become a live formula. Numbers stay numbers (a negative error is data).
+    """
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as handle:
         if not rows:
             return
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+        fields = list(rows[0])
+        writer = csv.writer(handle)
+        writer.writerow([csv_cell(f) for f in fields])
+        writer.writerows([[csv_cell(row.get(f)) for f in fields] for row in rows])
 
 
 def _backend_info(runs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -81,11 +113,11 @@ def build(paths: Sequence[Path], out: Path = DEFAULT_OUT,
     _write(out / "index.html", pages.overview(records, runs, cols, grid, families))
     concepts = sorted({r["concept"] for r in records})
     for concept in concepts:
-        _write(out / "concepts" / f"{concept}.html",
+        _write(page_path(out, "concepts", pages.concept_file(concept)),
                pages.concept_page(concept, spec.get(concept), records, cols))
     backends = sorted({f"{r['backend']}:{r['device']}" for r in records})
     for backend in backends:
-        _write(out / "backends" / f"{pages.slug(backend)}.html",
+        _write(page_path(out, "backends", pages.backend_file(backend)),
                pages.backend_page(backend, records, families, info.get(backend, {})))
     probes = {b: data.get("defaults", []) for b, data in info.items()}
     _write(out / "conventions.html", pages.conventions_page(probes, records))

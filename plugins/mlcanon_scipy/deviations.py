@@ -86,7 +86,8 @@ KNOWN_DEVIATIONS: tuple[KnownDeviation, ...] = (
         SKLEARN + "sklearn.metrics.log_loss.html", case="column_against_row"),
     *_cases("binary_cross_entropy", ["random_mean", "reductions_agree"], _LOG_LOSS_2D,
             SKLEARN + "sklearn.metrics.log_loss.html"),
-    *_cases("mse_loss", ["book_001_7", "book_003_3_rounded_optimum", "random_mean"],
+    *_cases("mse_loss", ["book_001_7", "book_003_3_rounded_optimum", "random_mean",
+                         "reductions_agree"],
             _MSE_FLOAT64, SKLEARN + "sklearn.metrics.mean_squared_error.html",
             dtype="float32"),
     KnownDeviation(
