@@ -1,21 +1,29 @@
 """The mlcanon conformance harness as a pytest plugin.
 
-``pytest conformance --backend torch --device cpu --dtype float32 -k softmax``
+``pytest conformance -n auto --backend torch --device cpu --dtype float32 -k softmax``
 
 Each test is one case of one concept on one backend, device and dtype; its id reads
-``<concept>-<case>-<backend>-<device>-<dtype>``. Every run writes a results file.
+``<concept>-<case>-<backend>-<device>-<dtype>``. Every run writes a results file, and
+streams each record to disk as its case ends (:mod:`mlcanon.recording`), so a run that is
+interrupted, killed or crashes keeps what it collected. Under pytest-xdist (``-n``) the
+cases run in worker processes: a case that kills its worker (a segfault, ``os._exit``, a C
+loop past the hard limit of :mod:`mlcanon.watchdog`) is recorded as ``crashed`` and the
+run goes on.
 """
 
 from __future__ import annotations
 
+import faulthandler
 import shlex
+import signal
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from mlcanon import results
+from mlcanon import recording, results, watchdog
+from mlcanon.cli import case_timeout
 from mlcanon.plugins import registry
 from mlcanon.runner import Job
 from mlcanon.selection import Selection, SelectionError, build_jobs, meta_checks
@@ -39,12 +47,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="where to write the results JSON (default: results/<host>-<time>.json)")
     group.addoption("--artifacts", metavar="DIR", default="results/failures",
                     help="folder for the .npz of every failing case (default: results/failures)")
-    group.addoption("--case-timeout", type=float, default=60.0, metavar="SECONDS",
+    group.addoption("--case-timeout", type=case_timeout, default=60.0, metavar="SECONDS",
                     help="time limit of one case; 0 disables it (default: 60)")
+    group.addoption("--hard-timeout", type=case_timeout, default=None, metavar="SECONDS",
+                    help="after this long a case's process is killed, even inside C code "
+                         "(default: twice --case-timeout, at least 30 s more)")
 
 
 class ConformanceRun:
-    """State shared by every test of one session: selection, results, timings."""
+    """State shared by every test of one process: selection, results path and stream."""
 
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
@@ -54,10 +65,36 @@ class ConformanceRun:
             dtypes=_split(config.getoption("--dtype")),
         )
         self.timeout = config.getoption("--case-timeout") or None
+        self.hard_timeout = _hard_limit(self.timeout, config.getoption("--hard-timeout"))
         self.artifacts = Path(config.getoption("--artifacts"))
-        self.records: list[dict[str, Any]] = []
         self.run = results.new_run(sys.argv)
-        self.backends_used: dict[str, Any] = {}
+        self.workerinput: dict[str, Any] | None = getattr(config, "workerinput", None)
+        given = self.workerinput["mlcanon_results"] if self.workerinput else \
+            config.getoption("--results")
+        self.path = Path(given or results.default_path())
+        self.parts = recording.parts_folder(self.path)
+        self.stream: recording.Stream | None = None
+        self.heartbeat: Path | None = None
+        self.watchdog: Any = None
+        self.planned = 0
+        #: nodeid -> (pytest outcome, whether it was an xfail, report text): the controller's
+        #: view, which a record must agree with.
+        self.reports: dict[str, tuple[str, bool, str]] = {}
+
+    @property
+    def is_controller(self) -> bool:
+        return self.workerinput is None
+
+    @property
+    def writer(self) -> str:
+        return str(self.workerinput["workerid"]) if self.workerinput else "main"
+
+    def open_stream(self) -> None:
+        self.stream = recording.Stream(self.parts, self.writer)
+        if self.hard_timeout:
+            self.heartbeat = self.parts / f"{self.writer}.heartbeat"
+            self.watchdog = watchdog.start(self.heartbeat, self.stream.path, self.hard_timeout)
+        faulthandler.enable(file=(self.parts / f"{self.writer}.fault").open("w"))
 
     def repro(self, job: Job) -> str:
         b = job.backend
@@ -65,21 +102,90 @@ class ConformanceRun:
         return (f"pytest {shlex.quote(node)} --backend {b.name} --device {b.device} "
                 f"--dtype {job.dtype}")
 
-    def record(self, job: Job, result: Any) -> None:
-        self.backends_used[job.backend.id] = job.backend
-        self.records.append(result.as_dict())
+    def record(self, nodeid: str, result: Any) -> None:
+        if self.stream is not None:
+            self.stream.add({"type": "record", "nodeid": nodeid, "record": result.as_dict()})
+
+    def before_case(self, nodeid: str) -> None:
+        if self.heartbeat is not None:
+            watchdog.beat(self.heartbeat, nodeid)
+
+    def after_case(self) -> None:
+        if self.heartbeat is not None:
+            watchdog.rest(self.heartbeat)
+
+
+def _hard_limit(timeout: float | None, hard: float | None) -> float | None:
+    if hard is not None:
+        return hard or None
+    return None if timeout is None else max(2 * timeout, timeout + 30)
+
+
+RUN_KEY = pytest.StashKey[ConformanceRun]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
     run = ConformanceRun(config)
+    config.stash[RUN_KEY] = run
     try:
         run.selection.validate(registry())  # bad --backend / --dtype: a usage error, up front
-    except SelectionError as exc:
+        if run.is_controller:
+            _claim_results_path(run)
+    except (SelectionError, recording.RecordingError) as exc:
         raise pytest.UsageError(str(exc)) from None
-    config.stash[RUN_KEY] = run
+    if run.is_controller:
+        signal.signal(signal.SIGTERM, _interrupt)  # CI cancel and `timeout` send SIGTERM
+    if not _starts_workers(config):
+        run.open_stream()
 
 
-RUN_KEY = pytest.StashKey[ConformanceRun]()
+def _claim_results_path(run: ConformanceRun) -> None:
+    """Before the first case: a path we can write, that no other run is writing, and a
+    selection that can run something."""
+    _require_runnable(run)
+    recording.check_path(run.path)
+    recording.acquire(run.path)
+    recording.begin(run.path, run.run)
+
+
+def _require_runnable(run: ConformanceRun) -> None:
+    jobs = build_jobs(run.selection)
+    if not jobs:
+        msg = f"the selection {run.selection.describe()} matches no case of the spec"
+        raise SelectionError(msg)
+    if not any(job.backend.available() is None for job in jobs):
+        reasons = sorted({f"{j.backend.id}: {j.backend.available()}" for j in jobs})
+        msg = "nothing selected can run here: " + "; ".join(reasons)
+        raise SelectionError(msg)
+
+
+def _starts_workers(config: pytest.Config) -> bool:
+    """True in the pytest-xdist controller, which runs no case itself."""
+    return getattr(config.option, "numprocesses", None) not in (None, 0) \
+        and not hasattr(config, "workerinput")
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt(f"signal {signal.Signals(signum).name}")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """pytest-xdist: every worker writes into the controller's results parts."""
+    run = node.config.stash[RUN_KEY]
+    node.workerinput["mlcanon_results"] = str(run.path)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node: Any, ids: list[str]) -> None:
+    run = node.config.stash[RUN_KEY]
+    run.planned = max(run.planned, sum("::test_case[" in i for i in ids))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    run = session.config.stash[RUN_KEY]
+    if run.is_controller and not _starts_workers(session.config):
+        run.planned = sum(item.name.startswith("test_case[") for item in session.items)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -97,24 +203,143 @@ def conformance_run(request: pytest.FixtureRequest) -> ConformanceRun:
     return request.config.stash[RUN_KEY]
 
 
-def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
-    run = config.stash[RUN_KEY]
-    if not run.records:
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """The controller's view of every case (from its workers under xdist)."""
+    if "::test_case[" not in report.nodeid or not (report.when == "call" or report.failed
+                                                    or report.skipped):
         return
-    path = Path(config.getoption("--results") or results.default_path())
-    results.finish_run(run.run, run.backends_used.values())
-    run.run["problems"] = [str(p) for p in run.selection.problems()]
-    results.write(path, run.run, run.records)
-    counts: dict[str, int] = {}
-    for record in run.records:
-        counts[record["outcome"]] = counts.get(record["outcome"], 0) + 1
-    total = sum(r["duration_s"] for r in run.records)
-    inside = sum(r["backend_s"] for r in run.records)
-    n = len(run.records)
+    run = _current_run()
+    if run is not None and run.is_controller:
+        text = report.longreprtext.strip().splitlines()
+        run.reports[report.nodeid] = (report.outcome, hasattr(report, "wasxfail"),
+                                      text[-1] if text else "")
+
+
+_RUNS: list[ConformanceRun] = []
+
+
+def _current_run() -> ConformanceRun | None:
+    return _RUNS[-1] if _RUNS else None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _RUNS.append(session.config.stash[RUN_KEY])
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    run = session.config.stash[RUN_KEY]
+    if run.stream is not None:
+        run.stream.close()
+    if run.watchdog is not None:
+        run.watchdog.kill()
+    if not run.is_controller:
+        return
+    interrupted = exitstatus == pytest.ExitCode.INTERRUPTED or session.shouldstop
+    session.config.stash[SUMMARY_KEY] = _finish(run, "interrupted" if interrupted
+                                                else "finished")
+
+
+SUMMARY_KEY = pytest.StashKey[dict[str, Any]]()
+
+
+def _finish(run: ConformanceRun, status: str) -> dict[str, Any]:
+    """Merge what every process streamed, reconcile it with pytest's outcomes, describe
+    the backends, and write the final file atomically: whatever fails here is recorded
+    as a problem of the run, never a reason to lose its results."""
+    _, entries = recording.read_parts(run.parts)
+    records = reconcile(entries, run.reports)
+    problems = _describe(run, records)
+    run.run.update(status=status, cases_planned=run.planned, cases_run=len(records),
+                   problems=problems)
+    document = {"schema": results.SCHEMA, "runs": [run.run],
+                "results": [{"run": run.run["id"], **r} for r in records]}
+    recording.finish(run.path, document)
+    return {"records": records, "status": status, "path": run.path, "planned": run.planned}
+
+
+def _describe(run: ConformanceRun, records: list[dict[str, Any]]) -> list[str]:
+    problems = []
+    used = {f"{r['backend']}:{r['device']}" for r in records}
+    backends = [b for b in registry().backends if b.id in used]
+    try:
+        results.finish_run(run.run, backends)
+    except Exception as exc:  # a backend's versions() or probes: its problem, not the run's
+        problems.append(f"describing the backends failed: {type(exc).__name__}: {exc}")
+    try:
+        problems += [str(p) for p in run.selection.problems()]
+    except Exception as exc:
+        problems.append(f"listing spec and plugin problems failed: {exc}")
+    return problems
+
+
+def reconcile(entries: list[dict[str, Any]],
+              reports: dict[str, tuple[str, bool, str]]) -> list[dict[str, Any]]:
+    """One record per case, whose outcome always agrees with pytest's.
+
+    A case whose process died before it wrote its record (a crash, a hard kill) gets a
+    ``crashed`` record built from its test id; a record pytest disagrees with (a failure
+    after the record was written) becomes an ``error`` with pytest's reason.
+    """
+    killed = {e["nodeid"]: e for e in entries if e.get("type") == "killed"}
+    by_node = {e["nodeid"]: e["record"] for e in entries if e.get("type") == "record"}
+    for nodeid, (outcome, xfail, text) in reports.items():
+        record = by_node.get(nodeid)
+        if record is None:
+            by_node[nodeid] = _lost_record(nodeid, text, killed.get(nodeid))
+        elif not _agrees(record["outcome"], outcome, xfail):
+            record["message"] = (f"pytest says {outcome} ({text}); the case recorded "
+                                 f"{record['outcome']}: {record['message']}")
+            record["outcome"] = "error"
+    return list(by_node.values())
+
+
+def _agrees(recorded: str, outcome: str, xfail: bool) -> bool:
+    expected = {"passed": ("passed", False), "failed": ("failed", False),
+                "error": ("failed", False), "crashed": ("failed", False),
+                "missing": ("skipped", False), "unsupported": ("skipped", False),
+                "known_deviation": ("skipped", True)}
+    return expected.get(recorded) == (outcome, xfail)
+
+
+def _lost_record(nodeid: str, text: str, killed: dict[str, Any] | None) -> dict[str, Any]:
+    from mlcanon.runner import CaseResult
+
+    job_id = nodeid.split("::test_case[", 1)[1].rstrip("]")
+    concept, case, backend, device, dtype = (job_id.split("-") + [""] * 5)[:5]
+    found = _job(job_id)
+    if found is not None:
+        concept, case = found.concept.id, found.case.name
+        backend, device, dtype = found.backend.name, found.backend.device, found.dtype
+    why = (f"killed after {killed['after_s']} s: the case did not return (hard limit)"
+           if killed else f"the process running the case died: {text}")
+    result = CaseResult(concept, found.concept.family if found else "", case,
+                        found.case.kind if found else "", backend, device, dtype,
+                        outcome="crashed", message=why)
+    return result.as_dict()
+
+
+def _job(job_id: str) -> Job | None:
+    run = _current_run()
+    if run is None:
+        return None
+    return {job.id: job for job in build_jobs(run.selection)}.get(job_id)
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    summary = config.stash.get(SUMMARY_KEY, None)
+    if summary is None:
+        return
+    records, path = summary["records"], summary["path"]
     terminalreporter.section("mlcanon")
+    counts = recording.count(records)
     terminalreporter.write_line(
-        f"{n} cases: " + ", ".join(f"{v} {k}" for k, v in sorted(counts.items())))
-    terminalreporter.write_line(
-        f"time in cases {total:.2f} s: inside backend calls {inside:.2f} s, harness "
-        f"overhead {(total - inside) / n * 1e3:.2f} ms per case")
+        f"{len(records)} of {summary['planned']} cases ({summary['status']}): "
+        + ", ".join(f"{v} {k}" for k, v in sorted(counts.items())))
+    if records:
+        total = sum(r["duration_s"] for r in records)
+        inside = sum(r["backend_s"] for r in records)
+        terminalreporter.write_line(
+            f"time in cases {total:.2f} s: inside backend calls {inside:.2f} s, harness "
+            f"overhead {(total - inside) / len(records) * 1e3:.2f} ms per case")
     terminalreporter.write_line(f"results written to {path}")

@@ -12,10 +12,15 @@ import pytest
 from mlcanon.runner import Job, run_job
 
 
-def test_case(job: Job, conformance_run: Any) -> None:
-    result = run_job(job, timeout=conformance_run.timeout, repro=conformance_run.repro(job),
-                     artifacts=conformance_run.artifacts)
-    conformance_run.record(job, result)
+def test_case(job: Job, conformance_run: Any, request: pytest.FixtureRequest) -> None:
+    nodeid = request.node.nodeid
+    conformance_run.before_case(nodeid)
+    try:
+        result = run_job(job, timeout=conformance_run.timeout,
+                         repro=conformance_run.repro(job), artifacts=conformance_run.artifacts)
+    finally:
+        conformance_run.after_case()
+    conformance_run.record(nodeid, result)
     if result.outcome in ("missing", "unsupported"):
         pytest.skip(f"{result.outcome}: {result.message}")
     if result.outcome == "known_deviation":

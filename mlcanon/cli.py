@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import shutil
 import sys
 import textwrap
 from collections import Counter
@@ -14,6 +16,77 @@ from mlcanon import results
 from mlcanon.spec import default_spec, reference_root
 
 HARNESS = Path(__file__).resolve().parents[1] / "conformance"
+#: what ``mlcanon report`` writes into a site folder, removed before a new build so no
+#: page of an earlier report (a concept or backend no longer run) stays behind.
+DEFAULT_ASV_RESULTS = Path(".asv") / "results"
+SITE_FOLDERS = ("concepts", "backends", "tables")
+SITE_PAGES = ("index.html", "conventions.html", "errata.html", "agreement.html",
+              "performance.html", "compare.html")
+#: every page of the site ends its title with this: how a folder is known as a site.
+SITE_MARKER = "· mlcanon</title>"
+
+
+class UsageError(Exception):
+    """A bad argument: the command stops with exit code 2 before writing anything."""
+
+
+def case_timeout(text: str) -> float:
+    """``--case-timeout``: a finite number of seconds, 0 for no limit."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds < 0:
+        msg = f"must be a finite number of seconds >= 0 (0 disables it), not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return seconds
+
+
+def growth_factor(text: str) -> float:
+    """``--factor``: a NaN or non-positive factor would make every growth test false."""
+    try:
+        factor = float(text)
+    except ValueError:
+        factor = math.nan
+    if not math.isfinite(factor) or factor <= 0:
+        msg = f"must be a finite number > 0, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return factor
+
+
+def _existing_files(paths: Sequence[Path | str], what: str) -> list[Path]:
+    """The paths as given, each checked to be a file, so a typo is a usage error."""
+    for path in map(Path, paths):
+        if not path.is_file():
+            problem = "is a folder" if path.is_dir() else "does not exist"
+            msg = f"{what} {path} {problem}"
+            raise UsageError(msg)
+    return [Path(p) for p in paths]
+
+
+def _is_site(folder: Path) -> bool:
+    pages = [folder / name for name in SITE_PAGES if (folder / name).is_file()]
+    return any(SITE_MARKER in page.read_text(encoding="utf-8", errors="replace")
+               for page in pages)
+
+
+def _prepare_site(out: Path, *, clean: bool) -> None:
+    """Check ``--out`` is a new, empty or mlcanon site folder; with ``clean``, remove what
+    an earlier report wrote there (an ``asv/`` dashboard and other files stay)."""
+    if out.exists() and not out.is_dir():
+        msg = f"--out {out} is a file, not a site folder"
+        raise UsageError(msg)
+    if not out.exists() or not any(out.iterdir()):
+        return
+    if not _is_site(out):
+        msg = (f"--out {out} is a non-empty folder that is not an mlcanon site; give a new "
+               f"or empty folder")
+        raise UsageError(msg)
+    if clean:
+        for name in SITE_FOLDERS:
+            shutil.rmtree(out / name, ignore_errors=True)
+        for name in SITE_PAGES:
+            (out / name).unlink(missing_ok=True)
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -105,6 +178,8 @@ def _cmd_run(args: argparse.Namespace, extra: list[str]) -> int:
         command += ["--results", args.results]
     if args.k:
         command += ["-k", args.k]
+    if args.case_timeout is not None:
+        command += ["--case-timeout", str(args.case_timeout)]
     return int(pytest.main(command + extra))
 
 
@@ -112,7 +187,13 @@ def _cmd_reference(args: argparse.Namespace) -> int:
     from mlcanon.sidecars import check_concept, regenerate
     from mlcanon.spec.load import spec_files
 
-    paths = [p for p in spec_files() if not args.concepts or p.parent.name in args.concepts]
+    all_paths = spec_files()
+    unknown = sorted(set(args.concepts) - {p.parent.name for p in all_paths})
+    if unknown:
+        msg = (f"no concept {', '.join(map(repr, unknown))} under {reference_root()}; "
+               f"'mlcanon list' shows them")
+        raise UsageError(msg)
+    paths = [p for p in all_paths if not args.concepts or p.parent.name in args.concepts]
     if args.action == "generate":
         for concept_id, count in regenerate(paths).items():
             print(f"{concept_id}: froze {count} cases")
@@ -121,10 +202,12 @@ def _cmd_reference(args: argparse.Namespace) -> int:
     drifts = []
     for path in paths:
         concept = spec.concepts.get(path.parent.name)
-        if concept is not None:
-            found = check_concept(concept)
-            drifts.extend(found)
-            print(f"{concept.id}: {'ok' if not found else f'{len(found)} drifted'}")
+        if concept is None:  # its spec problems are printed below and fail the check
+            print(f"{path.parent.name}: not checked, its spec file does not load")
+            continue
+        found = check_concept(concept)
+        drifts.extend(found)
+        print(f"{concept.id}: {'ok' if not found else f'{len(found)} drifted'}")
     for drift in drifts:
         print(f"drift: {drift}")
     _print_problems(spec.problems)
@@ -134,8 +217,13 @@ def _cmd_reference(args: argparse.Namespace) -> int:
 
 
 def _cmd_merge(args: argparse.Namespace) -> int:
-    merged = results.merge(args.files)
-    Path(args.out).write_text(json.dumps(merged, indent=1) + "\n", encoding="utf-8")
+    out = Path(args.out)
+    if out.is_dir():
+        msg = f"--out {out} is a folder; give the merged results file's path"
+        raise UsageError(msg)
+    merged = results.merge(_existing_files(args.files, "results file"))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(merged, indent=1) + "\n", encoding="utf-8")
     print(f"merged {len(merged['runs'])} runs, {len(merged['results'])} results into {args.out}")
     return 0
 
@@ -145,7 +233,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if args.compare:
-        old, new = args.compare
+        old, new = _existing_files(args.compare, "--compare file")
+        for path in (old, new):
+            results.read(path)  # bad input stops here, before the site is touched
+        _prepare_site(out, clean=False)
         counts = build_comparison(old, new, out, args.factor)
         print("compared: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
         print(f"wrote {out / 'compare.html'}")
@@ -155,6 +246,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         print("no results files given and none in results/; run 'mlcanon run' first",
               file=sys.stderr)
         return 2
+    results.merge(_existing_files(files, "results file"))  # checked before the site is touched
+    _prepare_site(out, clean=True)
     counts = build(files, out)
     print(f"report of {counts['results']} results, {counts['concepts']} concepts, "
           f"{counts['backends']} backends from {len(files)} files: {out / 'index.html'} "
@@ -192,8 +285,14 @@ def _cmd_bench_show(args: argparse.Namespace) -> int:
 def _cmd_perf(args: argparse.Namespace) -> int:
     from mlcanon.report.site import write_performance
 
-    records = results.merge(args.results)["results"] if args.results else []
-    count = write_performance(Path(args.out), Path(args.asv_results), records)
+    files = _existing_files(args.results, "--results file")
+    records = results.merge(files)["results"] if files else []
+    if args.asv_results is not None and not Path(args.asv_results).is_dir():
+        msg = f"--asv-results {args.asv_results} is not a folder"
+        raise UsageError(msg)
+    _prepare_site(Path(args.out), clean=False)
+    asv_results = Path(args.asv_results or DEFAULT_ASV_RESULTS)
+    count = write_performance(Path(args.out), asv_results, records)
     print(f"performance page of {count} timings: {Path(args.out) / 'performance.html'}")
     return 0
 
@@ -213,6 +312,8 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--dtype", action="append", help="dtype(s), e.g. float32")
     run.add_argument("--results", help="results file to write")
     run.add_argument("-k", help="pytest -k expression, e.g. softmax")
+    run.add_argument("--case-timeout", type=case_timeout, metavar="SECONDS",
+                     help="time limit of one case; 0 disables it (default: 60)")
     reference = sub.add_parser("reference", help="check or regenerate frozen spec values")
     reference.add_argument("action", choices=["check", "generate"])
     reference.add_argument("concepts", nargs="*", help="concept ids (default: all)")
@@ -222,7 +323,8 @@ def parser() -> argparse.ArgumentParser:
     show = sub.add_parser("bench-show", help="benchmark sizes, models and one timed call")
     show.add_argument("concepts", nargs="*", help="concept ids (default: all)")
     perf = sub.add_parser("perf", help="the performance page from asv results")
-    perf.add_argument("--asv-results", default=".asv/results", help="asv results folder")
+    perf.add_argument("--asv-results", help=f"asv results folder (default: {DEFAULT_ASV_RESULTS}, "
+                      "if it exists)")
     perf.add_argument("--out", default="reports/site", help="output folder")
     perf.add_argument("--results", nargs="*", default=[], metavar="FILE",
                       help="conformance results whose float32 errors sit beside the times")
@@ -232,7 +334,7 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--out", default="reports/site", help="output folder")
     report.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"),
                         help="compare two results files instead")
-    report.add_argument("--factor", type=float, default=4.0,
+    report.add_argument("--factor", type=growth_factor, default=4.0,
                         help="with --compare: report errors that grew by more than this")
     return top
 
@@ -246,7 +348,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {"list": _cmd_list, "backends": _cmd_backends, "explain": _cmd_explain,
                 "reference": _cmd_reference, "merge": _cmd_merge, "report": _cmd_report,
                 "bench-show": _cmd_bench_show, "perf": _cmd_perf}
-    return handlers[args.command](args)
+    try:
+        return handlers[args.command](args)
+    except UsageError as exc:
+        print(f"mlcanon {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except results.ResultsError as exc:
+        print(f"mlcanon {args.command}: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

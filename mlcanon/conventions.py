@@ -8,7 +8,11 @@ import numpy as np
 
 from mlcanon import oracles
 from mlcanon.backend import Backend, DefaultProbe
+from mlcanon.deadline import CaseTimeout, deadline
 from mlcanon.spec import default_spec
+
+#: time limit of one default probe (a native call on a few numbers).
+PROBE_SECONDS = 30.0
 
 
 def _short(value: Any) -> str:
@@ -22,8 +26,13 @@ def measure(backend: Backend, probe: DefaultProbe) -> dict[str, Any]:
     record: dict[str, Any] = {"concept": probe.concept, "question": probe.question,
                               "call": probe.call}
     try:
-        native = np.asarray(backend.to_numpy(probe.run()), dtype=np.float64)
+        with deadline(PROBE_SECONDS, f"probe of {probe.call} did not return within "
+                                     f"{PROBE_SECONDS} s"):
+            native = np.asarray(backend.to_numpy(probe.run()), dtype=np.float64)
         record["native"] = _short(native)
+    except CaseTimeout as exc:  # a hanging probe costs its row, never the run's results
+        native = None
+        record["native"] = str(exc)
     except Exception as exc:  # a native call that refuses the input is itself the answer
         native = None
         record["native"] = f"raises {type(exc).__name__}: {_first_line(exc)}"

@@ -7,6 +7,7 @@ plain NumPy code while every operation runs at ``DPS`` significant digits.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -29,11 +30,20 @@ def _elementwise(fn: Callable[[Any], Any]) -> Callable[[Any], np.ndarray]:
     return apply
 
 
+def _one(value: Any) -> Any:
+    if isinstance(value, mpmath.mpf):
+        return value
+    number = float(value)
+    if number == 0 and math.copysign(1.0, number) < 0:
+        # mpmath has no negative zero: the float -0.0 stays, so a copy or a gather of it
+        # (an embedding row) keeps its sign; arithmetic on it gives mpf as usual
+        return -0.0
+    return mp.mpf(number)
+
+
 def asmp(array: Any) -> np.ndarray:
-    """A float array (or nested list) as an object array of mpf."""
-    return _elementwise(lambda v: mp.mpf(float(v)) if not isinstance(v, mpmath.mpf) else v)(
-        array
-    )
+    """A float array (or nested list) as an object array of mpf (-0.0 kept as a float)."""
+    return _elementwise(_one)(array)
 
 
 def tofloat(array: Any) -> np.ndarray:

@@ -101,12 +101,90 @@ def write(path: Path, run: dict[str, Any], records: list[dict[str, Any]]) -> Pat
     return path
 
 
+#: fields every result record must carry: the report groups and counts by them.
+RECORD_FIELDS = ("run", "concept", "family", "case", "kind", "backend", "device", "dtype",
+                 "outcome", "message", "max_abs_error", "error_eps")
+#: record fields that become file names in the report site, so they must be plain names.
+NAME_FIELDS = ("concept", "backend", "device")
+#: the outcomes a case can have (mlcanon.runner.OUTCOMES, not imported: it pulls in numpy).
+OUTCOMES = ("passed", "failed", "missing", "unsupported", "known_deviation", "error",
+            "crashed")
+
+
+class ResultsError(ValueError):
+    """A results file that cannot be read as schema ``mlcanon-results/1``."""
+
+
 def read(path: Path) -> dict[str, Any]:
-    document = json.loads(Path(path).read_text(encoding="utf-8"))
+    """One results file, checked: its schema, every run's id and every record's fields."""
+    document = _parse(Path(path))
     if document.get("schema") != SCHEMA:
         msg = f"{path}: schema {document.get('schema')!r} is not {SCHEMA!r}"
-        raise ValueError(msg)
+        raise ResultsError(msg)
+    for key in ("runs", "results"):
+        if not isinstance(document.get(key), list):
+            msg = f"{path}: {key!r} is missing or not a list"
+            raise ResultsError(msg)
+    run_ids = _run_ids(path, document["runs"])
+    for index, record in enumerate(document["results"]):
+        _check_record(path, index, record, run_ids)
     return document
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        msg = f"{path}: no such results file"
+        raise ResultsError(msg) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        msg = f"{path}: cannot be read: {exc}"
+        raise ResultsError(msg) from None
+    if not text.strip():
+        msg = f"{path}: the results file is empty"
+        raise ResultsError(msg)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:  # a run killed while writing leaves a truncated file
+        msg = f"{path}: not valid JSON (truncated?): {exc}"
+        raise ResultsError(msg) from None
+    if not isinstance(document, dict):
+        msg = f"{path}: a results file holds a JSON object, not {type(document).__name__}"
+        raise ResultsError(msg)
+    return document
+
+
+def _run_ids(path: Path, runs: list[Any]) -> set[str]:
+    ids = set()
+    for index, run in enumerate(runs):
+        if not isinstance(run, dict) or not isinstance(run.get("id"), str):
+            msg = f"{path}: run {index} has no string 'id'"
+            raise ResultsError(msg)
+        ids.add(run["id"])
+    return ids
+
+
+def _check_record(path: Path, index: int, record: Any, run_ids: set[str]) -> None:
+    if not isinstance(record, dict):
+        msg = f"{path}: result {index} is not a JSON object"
+        raise ResultsError(msg)
+    where = f"{path}: result {index} ({record.get('concept')!r} case {record.get('case')!r})"
+    missing = [name for name in RECORD_FIELDS if name not in record]
+    if missing:
+        msg = f"{where} lacks the field(s) {', '.join(missing)}"
+        raise ResultsError(msg)
+    if record["run"] not in run_ids:
+        msg = f"{where} names run {record['run']!r}, which the file's runs do not list"
+        raise ResultsError(msg)
+    if record["outcome"] not in OUTCOMES:
+        msg = f"{where} has unknown outcome {record['outcome']!r}; expected one of {OUTCOMES}"
+        raise ResultsError(msg)
+    for name in NAME_FIELDS:
+        value = record[name]
+        if not isinstance(value, str) or not value or "/" in value or "\\" in value \
+                or value.startswith("."):
+            msg = f"{where} field {name!r} is not a plain name: {value!r}"
+            raise ResultsError(msg)
 
 
 def merge(paths: Iterable[Path]) -> dict[str, Any]:
@@ -118,6 +196,8 @@ def merge(paths: Iterable[Path]) -> dict[str, Any]:
         fresh = [r for r in document["runs"] if r["id"] not in runs]
         runs.update({r["id"]: r for r in fresh})
         fresh_ids = {r["id"] for r in fresh}
+        # read() has checked that every record names a run of its file, so the records
+        # left out here are exactly those of a run already merged from an earlier file
         results.extend(r for r in document["results"] if r["run"] in fresh_ids)
     return {"schema": SCHEMA, "runs": list(runs.values()), "results": results}
 
@@ -132,8 +212,8 @@ def load(paths: Iterable[Path] | Path) -> Any:
 
     merged = merge([paths] if isinstance(paths, (str, Path)) else paths)
     runs = {r["id"]: r for r in merged["runs"]}
-    rows = [{**r, "host": runs[r["run"]]["machine"]["hostname"],
-             "started": runs[r["run"]]["started"]} for r in merged["results"]]
+    rows = [{**r, "host": runs[r["run"]].get("machine", {}).get("hostname"),
+             "started": runs[r["run"]].get("started")} for r in merged["results"]]
     return pd.DataFrame(rows)
 
 

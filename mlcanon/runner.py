@@ -29,7 +29,8 @@ from mlcanon.spec import Case, Concept, input_array
 from mlcanon.spec.values import to_array
 from mlcanon.tolerances import Bound, bound_for
 
-OUTCOMES = ("passed", "failed", "missing", "unsupported", "known_deviation", "error")
+OUTCOMES = ("passed", "failed", "missing", "unsupported", "known_deviation", "error",
+            "crashed")
 VALUE_KINDS = ("book", "edge", "generated")
 
 
@@ -309,7 +310,7 @@ def judge(context: Context, result: CaseResult, actual: dict[str, np.ndarray],
             comparisons[name] = Comparison(False, message=problem)
             continue
         comparisons[name] = compare(actual[name], want, bound, exact=kind != "float",
-                                    signed_zeros=job.case.literal_expected,
+                                    signed_zeros=job.case.pins_zero_signs,
                                     exact_zeros=_pins_exact_zeros(job))
     _summarize(result, comparisons)
 

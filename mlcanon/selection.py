@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mlcanon.backend import Backend
-from mlcanon.plugins import Registry, device_matches, registry
+from mlcanon.plugins import DEVICE_ALIASES, Registry, device_matches, registry
 from mlcanon.runner import Job
 from mlcanon.spec import LoadedSpec, default_spec
 from mlcanon.spec.model import DTYPES
@@ -29,6 +29,12 @@ class Selection:
     dtypes: list[str] = field(default_factory=list)
 
     def validate(self, found: Registry) -> None:
+        devices = {b.device for b in found.backends} | set(DEVICE_ALIASES)
+        for device in self.devices:
+            if device not in devices:
+                msg = (f"--device {device!r} is not a device any installed backend offers; "
+                       f"known devices: {', '.join(sorted(devices))}")
+                raise SelectionError(msg)
         for dtype in self.dtypes:
             if dtype not in DTYPES:
                 msg = f"--dtype {dtype!r} is not a dtype mlcanon knows; use one of {list(DTYPES)}"
@@ -39,6 +45,13 @@ class Selection:
                 msg = (f"--backend {name!r} is not installed; installed backends: "
                        f"{', '.join(sorted(b.id for b in found.backends)) or 'none'}")
                 raise SelectionError(msg)
+
+    def describe(self) -> str:
+        """The selection as its options, for messages."""
+        given = [f"--{name} {','.join(values)}" for name, values in
+                 (("backend", self.backends), ("device", self.devices), ("dtype", self.dtypes))
+                 if values]
+        return " ".join(given) or "(everything)"
 
     def chosen(self, found: Registry) -> list[Backend]:
         """Selected backends; without ``--device``, only those available here."""

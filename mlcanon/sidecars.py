@@ -63,8 +63,8 @@ def check_concept(concept: Concept) -> list[Drift]:
 def _check_case(concept: Concept, case: Case) -> list[Drift]:
     if case.kind in ("raises", "stochastic", "properties"):
         return []
+    drifts = _missing_values(concept, case)
     inputs = concept.signature.arrays(case.inputs)
-    drifts = []
     if case.kind in FROZEN_KINDS:
         redrawn = draw_inputs(concept, _without_inputs(case))
         for name, value in inputs.items():
@@ -77,7 +77,7 @@ def _check_case(concept: Concept, case: Case) -> list[Drift]:
         message = _disagreement(actual[name], to_array(expected), case)
         if message:
             drifts.append(Drift(concept.id, case.name, f"expected {name}", message))
-    if case.kind == "grad" and case.expected_grad:
+    if case.kind == "grad" and case.expected_grad and case.cotangent:
         cotangent = {k: to_array(v) for k, v in case.cotangent.items()}
         grads = oracles.vjp(concept, inputs, case.params, case.wrt, cotangent)
         for name, expected in case.expected_grad.items():
@@ -85,6 +85,22 @@ def _check_case(concept: Concept, case: Case) -> list[Drift]:
             if message:
                 drifts.append(Drift(concept.id, case.name, f"grad {name}", message))
     return drifts
+
+
+def _missing_values(concept: Concept, case: Case) -> list[Drift]:
+    """Frozen values a generated or grad case lacks. The harness compares only the values
+    it finds, so a lost output would pass every backend unchecked. (The spec loader
+    already rejects a book or edge case without ``expected``.)"""
+    if case.kind not in FROZEN_KINDS:
+        return []
+    expected = case.expected or {}
+    lost = [f"expected {o.name}" for o in concept.signature.outputs if o.name not in expected]
+    if case.kind == "grad":
+        grads = case.expected_grad or {}
+        lost += [f"grad {name}" for name in case.wrt if name not in grads]
+        lost += [] if case.cotangent else ["cotangent"]
+    fix = f"missing from the sidecar; run 'mlcanon reference generate {concept.id}'"
+    return [Drift(concept.id, case.name, what, fix) for what in lost]
 
 
 def _without_inputs(case: Case) -> Case:
@@ -100,6 +116,12 @@ def _disagreement(actual: np.ndarray, expected: np.ndarray, case: Case) -> str:
     if not np.array_equal(actual[special], expected[special], equal_nan=True) or \
             np.any(np.isnan(actual[~special])):
         return "non-finite values differ"
+    if case.pins_zero_signs:  # the harness holds backends to an edge value's zero sign
+        zeros = (expected == 0) & (actual == 0) & (np.signbit(expected) != np.signbit(actual))
+        if zeros.any():
+            index = tuple(int(i) for i in np.argwhere(zeros)[0])
+            return (f"sign of zero differs at {list(index)}: oracle {actual[index]!r}, "
+                    f"spec {expected[index]!r}")
     finite = ~special
     if not finite.any():
         return ""

@@ -110,7 +110,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 sup.origin { font-size: 0.65em; color: #555; margin-left: 1px; }
 .matrix tr.family th { background: #eaecee; text-align: left; }
 .passed { background: #d5f5e3; } .failed { background: #fadbd8; color: #922b21; }
-.error { background: #e8daef; color: #5b2c6f; } .known_deviation { background: #fdebd0; }
+.error, .crashed { background: #e8daef; color: #5b2c6f; } .known_deviation { background: #fdebd0; }
 .unsupported { background: #f2f3f4; color: var(--muted); }
 .missing { background: #fff; color: var(--muted); }
 .badge { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 12px; }

@@ -27,8 +27,8 @@ from mlcanon.spec.values import to_array
 ORIGIN_MARKS = {"native": "N", "portable": "P", "mixed": "N/P", "": ""}
 
 LEGEND = tag("p", [tag("span", tag("span", o.replace("_", " "), class_=f"badge {o}"))
-                   for o in ("passed", "failed", "error", "known_deviation", "unsupported",
-                             "missing")],
+                   for o in ("passed", "failed", "error", "crashed", "known_deviation",
+                             "unsupported", "missing")],
              "cell text: worst error in eps units of that dtype over the concept's cases "
              "(book cases excluded: their values are rounded to the printed digit); the mark "
              "says which code ran: ", tag("sup", ORIGIN_MARKS["native"], class_="origin"),
@@ -140,10 +140,11 @@ def totals_table(records: list[dict[str, Any]]) -> Markup:
              tag("td", r["passing"], class_="num passed"),
              tag("td", r["known_deviation"], class_="num known_deviation"),
              tag("td", r["failing"], class_="num failed"),
+             tag("td", r["unsupported"], class_="num"),
              tag("td", r["missing"], class_="num")]
             for r in concept_totals(records)]
     return table(["backend", "concepts", "native / run", "passing", "known deviation",
-                  "failing", "missing"], rows)
+                  "failing", "unsupported", "missing"], rows)
 
 
 def _coverage_text(row: dict[str, Any] | None) -> str:
@@ -348,10 +349,11 @@ def backend_page(backend: str, records: list[dict[str, Any]], families: dict[str
     family_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for concept, v in verdict.items():
         slot = family_counts[families.get(concept, "other")]
-        slot[0 if v in ("passed", "unsupported", "known_deviation") else
-             2 if v == "missing" else 1] += 1
+        # unsupported (could not run here) counts with missing, never as passing
+        slot[0 if v in ("passed", "known_deviation") else
+             2 if v in ("missing", "unsupported") else 1] += 1
     bars = coverage_bars([(f, *c) for f, c in sorted(family_counts.items())])
-    failures = [r for r in mine if r["outcome"] in ("failed", "error")]
+    failures = [r for r in mine if r["outcome"] in ("failed", "error", "crashed")]
     deviations = info.get("known_deviations", [])
     missing = sorted(c for c, v in verdict.items() if v == "missing")
     coverage = next(iter(native_coverage(mine)), None)

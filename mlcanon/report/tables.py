@@ -15,7 +15,8 @@ from typing import Any
 from mlcanon.dtypes import FLOATS
 
 #: worst first: a cell takes the first of these that any of its cases has.
-SEVERITY = ("error", "failed", "known_deviation", "passed", "unsupported", "missing")
+SEVERITY = ("crashed", "error", "failed", "known_deviation", "passed", "unsupported",
+            "missing")
 
 
 def column_of(record: dict[str, Any]) -> str:
@@ -105,9 +106,11 @@ def concept_totals(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         rows.append({
             "backend": backend,
             "concepts": len(verdicts),
-            "passing": sum(v in ("passed", "unsupported") for v in verdicts.values()),
+            # a concept that could not run here is not passing: unsupported is its own count
+            "passing": sum(v == "passed" for v in verdicts.values()),
+            "unsupported": sum(v == "unsupported" for v in verdicts.values()),
             "known_deviation": sum(v == "known_deviation" for v in verdicts.values()),
-            "failing": sum(v in ("failed", "error") for v in verdicts.values()),
+            "failing": sum(v in ("failed", "error", "crashed") for v in verdicts.values()),
             "missing": sum(v == "missing" for v in verdicts.values()),
         })
     return rows
@@ -123,7 +126,7 @@ def accuracy(records: list[dict[str, Any]], dtype: str = "float32"
         if r["dtype"] != dtype or r["kind"] not in ("edge", "generated"):
             continue
         key = (r["concept"], benchmark_backend(r["backend"], r["device"]))
-        error = math.inf if r["outcome"] in ("failed", "error") else r["error_eps"]
+        error = math.inf if r["outcome"] in ("failed", "error", "crashed") else r["error_eps"]
         if error is not None:
             worst[key] = max(worst.get(key, 0.0), error)
     return worst
@@ -189,13 +192,14 @@ def agreement(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def compare_runs(old: list[dict[str, Any]], new: list[dict[str, Any]],
                  factor: float) -> dict[str, list[dict[str, Any]]]:
-    """What changed between two sets of results, case by case."""
+    """What changed between two sets of results, case by case: outcomes and errors of the
+    cases both hold, the cases only the old one holds (vanished) or only the new one."""
     def key(r: dict[str, Any]) -> tuple[str, ...]:
         return (r["concept"], r["case"], r["backend"], r["device"], r["dtype"])
 
     before = {key(r): r for r in old}
     after = {key(r): r for r in new}
-    bad = ("failed", "error")
+    bad = ("failed", "error", "crashed")
     changes: dict[str, list[dict[str, Any]]] = {"new_failures": [], "fixes": [],
                                                  "error_growth": []}
     for k in sorted(set(before) & set(after)):
@@ -206,6 +210,9 @@ def compare_runs(old: list[dict[str, Any]], new: list[dict[str, Any]],
             changes["fixes"].append({**now, "was": was["outcome"]})
         elif _grew(was.get("error_eps"), now.get("error_eps"), factor):
             changes["error_growth"].append({**now, "was_error_eps": was["error_eps"]})
+    # a partial or crashed run drops cases: they must show, not read as "no new failures"
+    changes["cases_vanished"] = [before[k] for k in sorted(set(before) - set(after))]
+    changes["cases_appeared"] = [after[k] for k in sorted(set(after) - set(before))]
     old_concepts = {r["concept"] for r in old}
     new_concepts = {r["concept"] for r in new}
     changes["concepts_added"] = [{"concept": c} for c in sorted(new_concepts - old_concepts)]

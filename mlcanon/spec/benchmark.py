@@ -51,31 +51,103 @@ _OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.m
               ast.Div: operator.truediv, ast.FloorDiv: operator.floordiv,
               ast.Pow: operator.pow, ast.USub: operator.neg}
 _FUNCTIONS = {"log2": math.log2, "sqrt": math.sqrt, "log": math.log, "min": min, "max": max}
+#: the largest magnitude an expression may reach: far above any real FLOP or byte count
+#: (a 4096^3 matmul is 1.4e11), low enough that no power is costly to compute. Python
+#: integers never overflow, so without it ``9 ** 9 ** 9`` computes for hours.
+LIMIT = 2.0**100
+
+
+class BenchmarkError(ValueError):
+    """A problem of a ``[benchmark]`` section; ``field`` is where, below ``benchmark``."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        self.field = field
+        super().__init__(message)
 
 
 def evaluate(expression: str | int | float, symbols: dict[str, float]) -> float:
     """An arithmetic expression over ``symbols`` (no names, calls or attributes besides
-    the symbols and log2/sqrt/log/min/max)."""
+    the symbols and log2/sqrt/log/min/max).
+
+    Raises ValueError for anything else, and for results (or steps) that are not finite
+    numbers of magnitude at most :data:`LIMIT`, such as a division by zero.
+    """
+    if isinstance(expression, bool) or not isinstance(expression, (str, int, float)):
+        msg = f"{expression!r} is not a number or an arithmetic expression"
+        raise ValueError(msg)
     if isinstance(expression, (int, float)):
-        return expression
-    return _eval(ast.parse(str(expression), mode="eval").body, symbols, str(expression))
+        return _bounded(expression, str(expression))
+    try:
+        tree = ast.parse(expression, mode="eval")
+    except (SyntaxError, ValueError) as exc:  # ValueError: a NUL byte in the text
+        msg = f"{expression!r} is not an arithmetic expression: {exc}"
+        raise ValueError(msg) from None
+    try:
+        return _eval(tree.body, symbols, expression)
+    except RecursionError:
+        msg = f"{expression[:40]!r}... is nested too deeply"
+        raise ValueError(msg) from None
 
 
 def _eval(node: ast.AST, symbols: dict[str, float], text: str) -> Any:
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
-        return node.value
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) \
+            and not isinstance(node.value, bool):
+        return _bounded(node.value, text)
     if isinstance(node, ast.Name) and node.id in symbols:
-        return symbols[node.id]
+        return _bounded(symbols[node.id], text)
     if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
-        return _OPERATORS[type(node.op)](_eval(node.left, symbols, text),
-                                         _eval(node.right, symbols, text))
+        left = _eval(node.left, symbols, text)
+        right = _eval(node.right, symbols, text)
+        if isinstance(node.op, ast.Pow):
+            _check_power(left, right, text)
+        return _apply(_OPERATORS[type(node.op)], (left, right), text)
     if isinstance(node, ast.UnaryOp) and type(node.op) in _OPERATORS:
-        return _OPERATORS[type(node.op)](_eval(node.operand, symbols, text))
+        return _apply(_OPERATORS[type(node.op)], (_eval(node.operand, symbols, text),), text)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-            and node.func.id in _FUNCTIONS:
-        return _FUNCTIONS[node.func.id](*(_eval(a, symbols, text) for a in node.args))
+            and node.func.id in _FUNCTIONS and not node.keywords:
+        args = tuple(_eval(a, symbols, text) for a in node.args)
+        return _apply(_FUNCTIONS[node.func.id], args, text)
     msg = f"cannot evaluate {ast.unparse(node)!r} in {text!r}; known symbols {sorted(symbols)}"
     raise ValueError(msg)
+
+
+def _check_power(base: float, exponent: float, text: str) -> None:
+    """Refuse a power whose magnitude would pass LIMIT before computing it: the cost of
+    an integer power grows with its size."""
+    magnitude = abs(base)
+    if magnitude in (0, 1):
+        return
+    growth = exponent * math.log2(magnitude)  # log2 of the result's magnitude
+    if growth > math.log2(LIMIT):
+        msg = f"{text!r} exceeds {LIMIT:.3g} (a power of {base!r} to {exponent!r})"
+        raise ValueError(msg)
+
+
+def _apply(function: Any, args: tuple[Any, ...], text: str) -> Any:
+    try:
+        value = function(*args)
+    except ZeroDivisionError:
+        msg = f"{text!r} divides by zero"
+        raise ValueError(msg) from None
+    except (ArithmeticError, ValueError, TypeError) as exc:  # math domain, bad arity
+        msg = f"cannot evaluate {text!r}: {exc}"
+        raise ValueError(msg) from None
+    return _bounded(value, text)
+
+
+def _bounded(value: Any, text: str) -> Any:
+    """``value`` if it is a real number within LIMIT (a negative base to a fractional
+    power gives a complex number; float arithmetic gives infinities and NaN)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        msg = f"{text!r} gives {value!r}, not a real number"
+        raise ValueError(msg)
+    if isinstance(value, float) and not math.isfinite(value):
+        msg = f"{text!r} gives {value!r}, not a finite number"
+        raise ValueError(msg)
+    if abs(value) > LIMIT:
+        msg = f"{text!r} exceeds {LIMIT:.3g}"
+        raise ValueError(msg)
+    return value
 
 
 @dataclass(frozen=True)
@@ -120,33 +192,100 @@ def _resolve(value: Any, symbols: dict[str, float]) -> Any:
     if isinstance(value, str) and value not in DISTRIBUTIONS:
         try:
             return evaluate(value, symbols)
-        except (ValueError, SyntaxError):
+        except ValueError:
             return value
     return value
 
 
-def parse(concept: str, table: dict[str, Any]) -> BenchmarkSpec:
-    """A ``[benchmark]`` table as a BenchmarkSpec; raises ValueError naming the problem."""
+def parse(concept: str, table: Any) -> BenchmarkSpec:
+    """A ``[benchmark]`` table as a BenchmarkSpec; raises :class:`BenchmarkError` (a
+    ValueError) naming the problem and the field it is in."""
+    if not isinstance(table, dict):
+        msg = f"{concept}: [benchmark] must be a table, got {type(table).__name__}"
+        raise BenchmarkError(msg)
     missing = [k for k in ("sizes", "inputs") if k not in table]
     if missing:
         msg = f"{concept}: [benchmark] lacks {missing}"
-        raise ValueError(msg)
-    if set(table["sizes"]) != set(SIZES):
-        msg = f"{concept}: [benchmark.sizes] must define exactly {list(SIZES)}"
-        raise ValueError(msg)
-    spec = BenchmarkSpec(concept, table.get("dtype", "float32"), table.get("flops"),
-                         table.get("bytes"), table["sizes"], table["inputs"],
-                         table.get("params", {}))
+        raise BenchmarkError(msg)
+    _check_sizes(concept, table["sizes"])
+    dtype = table.get("dtype", "float32")
+    if not isinstance(dtype, str) or dtype not in DTYPE_BYTES:
+        msg = f"{concept}: unknown benchmark dtype {dtype!r}; expected one of {list(DTYPE_BYTES)}"
+        raise BenchmarkError(msg, "dtype")
+    params = table.get("params", {})
+    if not isinstance(params, dict):
+        msg = f"{concept}: [benchmark.params] must be a table, got {type(params).__name__}"
+        raise BenchmarkError(msg, "params")
+    _check_inputs(concept, table["inputs"])
+    spec = BenchmarkSpec(concept, dtype, table.get("flops"), table.get("bytes"),
+                         table["sizes"], table["inputs"], params)
     for size in SIZES:  # every expression must evaluate for every size
-        spec.flop_count(size)
-        spec.byte_count(size)
+        symbols = spec.symbols(size)
+        for model in ("flops", "bytes"):
+            if table.get(model) is not None:
+                _evaluate_field(concept, table[model], symbols, model, size)
         for name, input_spec in spec.inputs.items():
-            for s in input_spec.get("shape", ()):
-                evaluate(s, spec.symbols(size))
-            if input_spec.get("dist", "normal") not in DISTRIBUTIONS:
-                msg = f"{concept}: input {name} has unknown dist {input_spec.get('dist')!r}"
-                raise ValueError(msg)
+            _check_input_size(concept, name, input_spec, symbols, size)
     return spec
+
+
+def _evaluate_field(concept: str, expression: Any, symbols: dict[str, float], field: str,
+                    size: str) -> float:
+    try:
+        return evaluate(expression, symbols)
+    except ValueError as exc:
+        msg = f"{concept}: {field} at size {size}: {exc}"
+        raise BenchmarkError(msg, field) from None
+
+
+def _check_sizes(concept: str, sizes: Any) -> None:
+    """Exactly the three sizes, each binding symbols to numbers."""
+    if not isinstance(sizes, dict) or set(sizes) != set(SIZES):
+        msg = f"{concept}: [benchmark.sizes] must define exactly {list(SIZES)}"
+        raise BenchmarkError(msg, "sizes")
+    for size, bound in sizes.items():
+        if not isinstance(bound, dict):
+            msg = f"{concept}: size {size} must be a table of symbols, got {bound!r}"
+            raise BenchmarkError(msg, f"sizes.{size}")
+        for symbol, value in bound.items():
+            if isinstance(value, str):  # a size binds numbers; expressions use them
+                msg = f"{concept}: symbol {symbol} of size {size} must be a number"
+                raise BenchmarkError(msg, f"sizes.{size}.{symbol}")
+            _evaluate_field(concept, value, {}, f"sizes.{size}.{symbol}", size)
+
+
+def _check_inputs(concept: str, inputs: Any) -> None:
+    if not isinstance(inputs, dict):
+        msg = f"{concept}: [benchmark.inputs] must be a table, got {type(inputs).__name__}"
+        raise BenchmarkError(msg, "inputs")
+    for name, input_spec in inputs.items():
+        field = f"inputs.{name}"
+        if not isinstance(input_spec, dict):
+            msg = f"{concept}: input {name} must be a table with shape and dist"
+            raise BenchmarkError(msg, field)
+        if not isinstance(input_spec.get("shape", []), list):
+            msg = f"{concept}: input {name} needs a list shape, got {input_spec['shape']!r}"
+            raise BenchmarkError(msg, f"{field}.shape")
+        dist = input_spec.get("dist", "normal")
+        if not isinstance(dist, str) or dist not in DISTRIBUTIONS:
+            msg = f"{concept}: input {name} has unknown dist {dist!r}"
+            raise BenchmarkError(msg, f"{field}.dist")
+
+
+def _check_input_size(concept: str, name: str, input_spec: dict[str, Any],
+                      symbols: dict[str, float], size: str) -> None:
+    """Axis lengths must be whole numbers and distribution parameters numbers, for
+    ``size``: what :meth:`BenchmarkSpec.draw` will need."""
+    field = f"inputs.{name}"
+    for axis in input_spec.get("shape", []):
+        length = _evaluate_field(concept, axis, symbols, f"{field}.shape", size)
+        if length < 0 or length != int(length):
+            msg = (f"{concept}: input {name} axis {axis!r} is {length!r} at size {size}, "
+                   f"not a whole number")
+            raise BenchmarkError(msg, f"{field}.shape")
+    for key, value in input_spec.items():
+        if key not in ("shape", "dist"):
+            _evaluate_field(concept, value, symbols, f"{field}.{key}", size)
 
 
 def load(path: Path) -> BenchmarkSpec | None:

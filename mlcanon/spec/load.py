@@ -7,7 +7,9 @@ hides the rest of the spec.
 
 from __future__ import annotations
 
+import builtins
 import json
+import math
 import os
 import re
 import tomllib
@@ -21,6 +23,7 @@ import numpy as np
 
 from mlcanon.canonical import CANONICALIZERS
 from mlcanon.dtypes import IMPLIED, cast, representable, with_implied
+from mlcanon.generate import DISTRIBUTIONS
 from mlcanon.spec.benchmark import parse
 from mlcanon.spec.catalog import KINDS, inherited
 from mlcanon.spec.model import (
@@ -44,6 +47,9 @@ NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 SPEC_FILE = "spec.toml"
 #: the generated values of a concept, beside its spec file.
 SIDECAR_FILE = "frozen.json"
+#: what converting a spec literal to an array raises when it is not numeric (ragged,
+#: strings, tables, integers beyond float64).
+NOT_NUMERIC = (ValueError, TypeError, OverflowError)
 
 
 @dataclass(frozen=True)
@@ -188,8 +194,10 @@ def _parse_concept(data: dict[str, Any], path: Path, check: _Checker) -> Concept
         cases=tuple(c for c in cases if c is not None),
         dtypes=dtypes,
         differentiable=check.require(data, "differentiable", bool, default=False),
-        conventions=tuple(check.require(data, "conventions", list, default=[])),
-        sources=tuple(check.require(data, "sources", list, default=[])),
+        conventions=tuple(_list_of(check.require(data, "conventions", list, default=[]), str,
+                                   "conventions", check)),
+        sources=tuple(_list_of(check.require(data, "sources", list, default=[]), dict,
+                               "sources", check)),
         canonicalize=canonical,
         kind=kind,
         benchmark=benchmark,
@@ -197,12 +205,27 @@ def _parse_concept(data: dict[str, Any], path: Path, check: _Checker) -> Concept
     )
 
 
+def _list_of(values: list[Any], kind: type, field: str, check: _Checker,
+             case: str = "") -> list[Any]:
+    """The items of ``values`` of type ``kind``; each other item is a problem."""
+    kept = []
+    for i, value in enumerate(values):
+        if isinstance(value, kind) and not isinstance(value, bool):
+            kept.append(value)
+        else:
+            check.add(f"must hold {kind.__name__} items, got {type(value).__name__} "
+                      f"{value!r}", f"{field}[{i}]", case)
+    return kept
+
+
 def _check_benchmark(concept_id: str, table: Any, kind: str, check: _Checker) -> Any:
     """The parsed ``[benchmark]`` section, or None with its problem recorded."""
     try:
         section = parse(concept_id, table)
-    except (ValueError, KeyError, TypeError, SyntaxError) as exc:
-        check.add(f"is not a valid benchmark section: {exc}", "benchmark")
+    except (ValueError, KeyError, TypeError) as exc:
+        where = getattr(exc, "field", "")
+        check.add(f"is not a valid benchmark section: {exc}",
+                  f"benchmark.{where}" if where else "benchmark")
         return None
     if kind == "kernel" and not section.has_models:
         check.add("a kernel's benchmark needs a flops and a bytes model (the roofline of "
@@ -232,19 +255,28 @@ def _parse_signature(raw: dict[str, Any], check: _Checker) -> Signature:
         dtype = table.get("dtype", "float")
         if dtype not in INPUT_DTYPES:
             check.add(f"unknown dtype {dtype!r}; expected one of {list(INPUT_DTYPES)}", field)
-        inputs[name] = InputSpec(name, dtype, str(table.get("shape", "")),
-                                 bool(table.get("optional", False)), str(table.get("doc", "")))
+            dtype = "float"
+        prefix = f"{field}."
+        inputs[name] = InputSpec(name, dtype,
+                                 check.require(table, "shape", str, default="", prefix=prefix),
+                                 check.require(table, "optional", bool, default=False,
+                                               prefix=prefix),
+                                 check.require(table, "doc", str, default="", prefix=prefix))
     outputs = []
     for i, table in enumerate(check.require(raw, "outputs", list, default=[{"name": "y"}],
                                             prefix="signature.")):
         field = f"signature.outputs[{i}]"
-        if not isinstance(table, dict) or "name" not in table:
-            check.add("must be a table with at least a name", field)
+        if not isinstance(table, dict) or not isinstance(table.get("name"), str):
+            check.add("must be a table with at least a name (a string)", field)
             continue
         dtype = table.get("dtype", "float")
         if dtype not in OUTPUT_DTYPES:
             check.add(f"unknown dtype {dtype!r}; expected one of {list(OUTPUT_DTYPES)}", field)
-        outputs.append(OutputSpec(table["name"], dtype, str(table.get("shape", ""))))
+            dtype = "float"
+        shape = check.require(table, "shape", str, default="", prefix=f"{field}.")
+        outputs.append(OutputSpec(table["name"], dtype, shape))
+    if not outputs:
+        check.add("a concept needs at least one output", "signature.outputs")
     params = check.require(raw, "params", dict, default={}, prefix="signature.")
     _check_none_spelling(params or {}, "signature.params", check)
     return Signature(inputs, none_values(params or {}), tuple(outputs))
@@ -268,13 +300,26 @@ def _parse_tolerance(raw: dict[str, Any], check: _Checker, signature: Signature)
     if error_class not in ERROR_CLASSES:
         check.add(f"unknown error class {error_class!r}; expected one of {list(ERROR_CLASSES)}",
                   "tolerance.class")
-    over = raw.get("over")
+    over = check.require(raw, "over", (str, int), default=None, prefix="tolerance.")
     if isinstance(over, str):
         name, _, axis = over.partition(":")
         if name not in signature.inputs or not (axis == "*" or _is_int(axis)):
             check.add(f"{over!r} must be '<input>:<axis>' or '<input>:*' with a signature input",
                       "tolerance.over")
-    return Tolerance(error_class, over, float(raw.get("factor", 1.0)))
+    factor = check.require(raw, "factor", (int, float), default=1.0, prefix="tolerance.")
+    return Tolerance(error_class, over, _positive(factor, "tolerance.factor", check))
+
+
+def _positive(value: float, field: str, check: _Checker, case: str = "") -> float:
+    """``value`` as a float if it is finite and above zero; else a problem and 1.0."""
+    try:
+        number = float(value)
+    except OverflowError:  # an integer beyond float64
+        number = math.inf
+    if not math.isfinite(number) or number <= 0:
+        check.add(f"must be a positive finite number, got {value!r}", field, case)
+        return 1.0
+    return number
 
 
 def _is_int(text: str) -> bool:
@@ -318,29 +363,105 @@ def _parse_case(raw: Any, index: int, concept_id: str, signature: Signature,
             check.add(f"is required for {kind} cases", key, name)
     if kind == "grad" and "inputs" not in raw and "generate" not in raw:
         check.add("a grad case needs inputs or generate", "inputs", name)
-    written = _parse_dtypes(raw.get("dtypes", []), check, "dtypes", name)
+    fields = _case_fields(raw, name, check)
+    written = _parse_dtypes(fields["dtypes"], check, "dtypes", name)
     for dtype in written:
         if dtype not in concept_dtypes:
             check.add(f"dtype {dtype!r} is not among the concept's dtypes", "dtypes", name)
     dtypes = _fitting(with_implied(written) if written else concept_dtypes, written,
-                      raw.get("inputs", {}), signature)
+                      fields["inputs"], signature)
     case = Case(
         concept=concept_id, name=name, kind=kind,
-        inputs=raw.get("inputs", {}), params=none_values(raw.get("params", {})),
+        inputs=fields["inputs"], params=none_values(fields["params"]),
         expected=_normalize_expected(raw.get("expected"), signature),
-        dtypes=dtypes, why=raw.get("why", ""), source=raw.get("source", ""),
-        erratum=raw.get("erratum"), printed_atol=raw.get("printed_atol"),
-        generate=raw.get("generate"), seed=int(raw.get("seed", 0)),
-        wrt=tuple(raw.get("wrt", ())), cotangent=_normalize_expected(raw.get("cotangent"),
-                                                                      signature),
-        raises=raw.get("raises", ""), match=raw.get("match", ""), check=raw.get("check", ""),
-        check_params=raw.get("check_params", {}),
-        tolerance_factor=float(raw.get("tolerance_factor", 1.0)),
-        max_examples=int(raw.get("max_examples", 25)),
+        dtypes=dtypes, why=fields["why"], source=fields["source"],
+        erratum=fields["erratum"], printed_atol=fields["printed_atol"],
+        generate=_parse_generate(fields["generate"], name, check), seed=fields["seed"],
+        wrt=tuple(_list_of(fields["wrt"], str, "wrt", check, name)),
+        cotangent=_normalize_expected(raw.get("cotangent"), signature),
+        raises=_parse_raises(fields["raises"], name, check),
+        match=_parse_match(fields["match"], name, check), check=fields["check"],
+        check_params=fields["check_params"],
+        tolerance_factor=_positive(fields["tolerance_factor"], "tolerance_factor", check, name),
+        max_examples=fields["max_examples"],
     )
-    _check_none_spelling(raw.get("params", {}), "params", check, name)
+    _check_none_spelling(case.params, "params", check, name)
     _check_case_against_signature(case, signature, concept_dtypes, check)
     return case
+
+
+#: the TOML type and default of each case field but name, kind, expected and cotangent
+#: (whose values the value checks read).
+CASE_FIELD_TYPES: dict[str, tuple[type | tuple[type, ...], Any]] = {
+    "inputs": (dict, {}), "params": (dict, {}), "dtypes": (list, []), "why": (str, ""),
+    "source": (str, ""), "erratum": (dict, None), "printed_atol": ((int, float), None),
+    "generate": (dict, None), "seed": (int, 0), "wrt": (list, []), "raises": (str, ""),
+    "match": (str, ""), "check": (str, ""), "check_params": (dict, {}),
+    "tolerance_factor": ((int, float), 1.0), "max_examples": (int, 25),
+}
+
+
+def _case_fields(raw: dict[str, Any], case: str, check: _Checker) -> dict[str, Any]:
+    """Each typed field of a case, or its default where it is missing or of the wrong
+    type (a problem)."""
+    fields = {key: check.require(raw, key, kind, case, default=default)
+              for key, (kind, default) in CASE_FIELD_TYPES.items()}
+    if fields["seed"] < 0:  # numpy's generators take no negative seed
+        check.add(f"must be a non-negative integer, got {fields['seed']!r}", "seed", case)
+        fields["seed"] = 0
+    if fields["max_examples"] < 1:
+        check.add(f"must be a positive integer, got {fields['max_examples']!r}",
+                  "max_examples", case)
+        fields["max_examples"] = 25
+    return fields
+
+
+def _parse_generate(raw: dict[str, Any] | None, case: str,
+                    check: _Checker) -> dict[str, dict[str, Any]] | None:
+    """The entries of ``generate`` that describe a draw: a table with a list of axis
+    lengths and a known distribution; each other entry is a problem."""
+    if raw is None:
+        return None
+    entries = {}
+    for name, entry in raw.items():
+        field = f"generate.{name}"
+        if not isinstance(entry, dict):
+            check.add(f"must be a table with shape and dist, got {type(entry).__name__} "
+                      f"{entry!r}", field, case)
+            continue
+        shape = entry.get("shape", [])
+        if not isinstance(shape, list) or not all(
+                isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape):
+            check.add(f"must be a list of non-negative integers, got {shape!r}",
+                      f"{field}.shape", case)
+            continue
+        dist = entry.get("dist", "normal")
+        if not isinstance(dist, str) or dist not in DISTRIBUTIONS:
+            check.add(f"unknown distribution {dist!r}; expected one of {sorted(DISTRIBUTIONS)}",
+                      f"{field}.dist", case)
+            continue
+        entries[name] = entry
+    return entries
+
+
+def _parse_raises(name: str, case: str, check: _Checker) -> str:
+    """``name`` if it names a builtin exception class (the runner looks it up there)."""
+    if name and not _is_exception(getattr(builtins, name, None)):
+        check.add(f"{name!r} is not a builtin exception class", "raises", case)
+    return name
+
+
+def _is_exception(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseException)
+
+
+def _parse_match(pattern: str, case: str, check: _Checker) -> str:
+    """``pattern`` if it compiles: the runner searches the raised message with it."""
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        check.add(f"is not a valid regular expression: {exc}", "match", case)
+    return pattern
 
 
 def _fitting(dtypes: tuple[str, ...], written: tuple[str, ...], inputs: Any,
@@ -356,7 +477,7 @@ def _fitting(dtypes: tuple[str, ...], written: tuple[str, ...], inputs: Any,
         if signature.inputs.get(name, InputSpec(name, "int64")).dtype == "float":
             try:
                 arrays.append(to_array(value, "float64"))
-            except (ValueError, TypeError):
+            except NOT_NUMERIC:
                 return dtypes  # reported as not numeric by the value checks
     unfit = {d for d in implied if not all(representable(a, d) for a in arrays)}
     return tuple(d for d in dtypes if d not in unfit)
@@ -410,7 +531,7 @@ def _check_values(case: Case, signature: Signature, concept_dtypes: tuple[str, .
             continue
         try:
             array = to_array(value, "float64")
-        except (ValueError, TypeError) as exc:
+        except NOT_NUMERIC as exc:
             check.add(f"is not a numeric array: {exc}", f"inputs.{name}", case.name)
             continue
         if spec.dtype != "float" or case.kind == "book":
@@ -420,11 +541,12 @@ def _check_values(case: Case, signature: Signature, concept_dtypes: tuple[str, .
                 check.add(f"is not exactly representable in {dtype}; restrict the case's "
                           f"dtypes or choose representable values", f"inputs.{name}", case.name)
     _check_shapes(case, signature, check)
-    for output, value in (case.expected or {}).items():
-        try:
-            to_array(value, "float64")
-        except (ValueError, TypeError) as exc:
-            check.add(f"is not a numeric array: {exc}", f"expected.{output}", case.name)
+    for field, values in (("expected", case.expected), ("cotangent", case.cotangent)):
+        for output, value in (values or {}).items():
+            try:
+                to_array(value, "float64")
+            except NOT_NUMERIC as exc:
+                check.add(f"is not a numeric array: {exc}", f"{field}.{output}", case.name)
 
 
 def _check_shapes(case: Case, signature: Signature, check: _Checker) -> None:
@@ -434,7 +556,7 @@ def _check_shapes(case: Case, signature: Signature, check: _Checker) -> None:
     for name, value in case.inputs.items():
         try:
             shapes[name] = np.shape(to_array(value, "float64"))
-        except (ValueError, TypeError):
+        except NOT_NUMERIC:
             return  # already reported as not numeric
     for name, spec in (case.generate or {}).items():
         if isinstance(spec, dict):
@@ -470,21 +592,81 @@ def _attach_sidecar(concept: Concept, check: _Checker) -> Concept:
         return concept
     try:
         frozen = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         check.add(f"sidecar {path.name} is not valid JSON: {exc}")
+        return concept
+    records, provenance = _sidecar_tables(frozen, path, check)
+    if records is None:
         return concept
     cases = []
     for case in concept.cases:
         if case.kind in FROZEN_KINDS:
-            record = frozen.get("cases", {}).get(case.name)
+            record = records.get(case.name)
             if record is None:
                 check.add(f"has no frozen values in {path.name}; run "
                           f"'mlcanon reference generate {concept.id}'", case=case.name)
                 continue
-            case = _with_frozen(case, record, frozen.get("provenance", {}))
+            if not _check_frozen_record(record, case.name, path, check):
+                continue
+            case = _with_frozen(case, record, provenance)
             _check_frozen_fit(concept, case, path, check)
         cases.append(case)
     return _replace(concept, cases=tuple(cases))
+
+
+def _sidecar_tables(frozen: Any, path: Path,
+                    check: _Checker) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+    """The sidecar's records by case name and its provenance, or None with a problem
+    where the file is not shaped like one ``mlcanon reference generate`` writes."""
+    if not isinstance(frozen, dict):
+        check.add(f"sidecar {path.name} must hold a JSON object, got "
+                  f"{type(frozen).__name__}")
+        return None, {}
+    records = frozen.get("cases", {})
+    provenance = frozen.get("provenance", {})
+    if not isinstance(records, dict):
+        check.add(f"sidecar {path.name} must map case names to records, got "
+                  f"{type(records).__name__}", "cases")
+        return None, {}
+    if not isinstance(provenance, dict):
+        check.add(f"sidecar {path.name} provenance must be an object, got "
+                  f"{type(provenance).__name__}", "provenance")
+        return None, {}
+    return records, provenance
+
+
+#: what a sidecar record holds: the inputs always, the rest as the case's kind needs.
+FROZEN_FIELDS = ("inputs", "expected", "cotangent", "expected_grad")
+
+
+def _check_frozen_record(record: Any, case: str, path: Path, check: _Checker) -> bool:
+    """True if ``record`` is a table of tables of numeric arrays (and provenance)."""
+    if not isinstance(record, dict):
+        check.add(f"frozen record in {path.name} must be an object, got "
+                  f"{type(record).__name__}", case=case)
+        return False
+    fits = True
+    if "inputs" not in record:
+        check.add(f"frozen record in {path.name} has no inputs", "inputs", case)
+        fits = False
+    for field in FROZEN_FIELDS:
+        value = record.get(field, {})
+        if not isinstance(value, dict):
+            check.add(f"frozen {field} in {path.name} must be an object of arrays, got "
+                      f"{type(value).__name__}", field, case)
+            fits = False
+            continue
+        for name, array in value.items():
+            try:
+                to_array(array, "float64")
+            except NOT_NUMERIC as exc:
+                check.add(f"frozen value in {path.name} is not a numeric array: {exc}",
+                          f"{field}.{name}", case)
+                fits = False
+    if not isinstance(record.get("provenance", {}), dict):
+        check.add(f"frozen provenance in {path.name} must be an object", "provenance", case)
+        fits = False
+    return fits
 
 
 def _check_frozen_fit(concept: Concept, case: Case, path: Path, check: _Checker) -> None:

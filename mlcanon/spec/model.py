@@ -100,6 +100,13 @@ class Case:
         """True when expected values were written by hand (book and edge cases)."""
         return self.kind in ("book", "edge")
 
+    @property
+    def pins_zero_signs(self) -> bool:
+        """True when the sign of an expected zero is part of the case: edge cases, written
+        to pin a trap. A book value is the printed digits, and a printed 0 carries no sign
+        (the exact value may be a tiny number of either sign)."""
+        return self.kind == "edge"
+
 
 @dataclass(frozen=True)
 class Concept:

@@ -11,15 +11,23 @@ from mlcanon.checks import (
     assert_close,
     property_check,
 )
+from mlcanon.dtypes import cast
 
 
 @property_check("shift_invariant")
 def shift_invariant(run: Any, inputs: dict[str, np.ndarray], params: dict[str, Any],
                     dtype: str, bound: Any, *, shift: float, input: str = "x",
                     output: str = "y") -> None:
-    """Adding the same constant to every score leaves the result unchanged."""
-    base = run(inputs, params)[output]
-    moved = run({**inputs, input: inputs[input] + shift}, params)[output]
+    """Adding the same constant to every score leaves the result unchanged.
+
+    The scores are first moved onto the grid the shifted scores live on (x + c - c in the
+    run's dtype), so both calls see exactly representable inputs that differ by exactly c:
+    otherwise rounding x + c would change the scores themselves.
+    """
+    shifted = cast(cast(inputs[input], dtype) + cast(np.float64(shift), dtype), dtype)
+    on_grid = (shifted.astype(np.float64) - shift).astype(np.float64)
+    base = run({**inputs, input: on_grid}, params)[output]
+    moved = run({**inputs, input: shifted.astype(np.float64)}, params)[output]
     assert_close(moved, base.astype(np.float64), bound, f"after adding {shift} to {input}")
 
 

@@ -1,0 +1,78 @@
+"""The hard time limit: a separate process that kills a harness process stuck in a case.
+
+The per-case limit (:mod:`mlcanon.deadline`) is an alarm signal: it cannot interrupt a C
+loop that never returns to the interpreter, a backend that resets the timer, or one that
+swallows the exception. This process can: the harness process writes the case it starts
+into a heartbeat file, and when a case runs past the hard limit the watchdog notes it in
+that process's results stream and kills the process with SIGKILL. Under pytest-xdist the
+worker's death costs that one case (recorded as ``crashed``); in a serial run the run
+ends, and the results streamed so far are kept (:mod:`mlcanon.recording`).
+
+Run as ``python -m mlcanon.watchdog PID HEARTBEAT STREAM SECONDS``; it exits when the
+process it watches is gone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+POLL_SECONDS = 0.2
+
+
+def start(heartbeat: Path, stream: Path, seconds: float) -> subprocess.Popen[bytes]:
+    """Watch this process; the caller writes ``heartbeat`` around each case."""
+    return subprocess.Popen([sys.executable, "-m", "mlcanon.watchdog", str(os.getpid()),
+                             str(heartbeat), str(stream), repr(seconds)],
+                            stdin=subprocess.DEVNULL, start_new_session=True)
+
+
+def beat(heartbeat: Path, nodeid: str) -> None:
+    """Say which case starts now (written whole, then renamed: never read half-written)."""
+    fresh = heartbeat.with_name(heartbeat.name + ".new")
+    fresh.write_text(json.dumps({"nodeid": nodeid, "started": time.time()}))
+    os.replace(fresh, heartbeat)
+
+
+def rest(heartbeat: Path) -> None:
+    """The case ended."""
+    heartbeat.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _current(heartbeat: Path) -> dict[str, object] | None:
+    try:
+        return json.loads(heartbeat.read_text())
+    except (OSError, json.JSONDecodeError):
+        return None
+
+
+def watch(pid: int, heartbeat: Path, stream: Path, seconds: float) -> None:
+    while _alive(pid):
+        case = _current(heartbeat)
+        if case is not None and time.time() - float(case["started"]) > seconds:
+            note = {"type": "killed", "nodeid": case["nodeid"], "after_s": seconds}
+            with stream.open("a", encoding="utf-8") as handle:
+                handle.write(json.dumps(note) + "\n")
+            rest(heartbeat)
+            os.kill(pid, signal.SIGKILL)
+            return
+        time.sleep(POLL_SECONDS)
+
+
+if __name__ == "__main__":
+    watch(int(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), float(sys.argv[4]))
