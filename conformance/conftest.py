@@ -14,6 +14,7 @@ run goes on.
 from __future__ import annotations
 
 import faulthandler
+import re
 import shlex
 import signal
 import sys
@@ -94,7 +95,13 @@ class ConformanceRun:
         if self.hard_timeout:
             self.heartbeat = self.parts / f"{self.writer}.heartbeat"
             self.watchdog = watchdog.start(self.heartbeat, self.stream.path, self.hard_timeout)
-        faulthandler.enable(file=(self.parts / f"{self.writer}.fault").open("w"))
+
+    def log_faults(self) -> None:
+        """Send a fatal error's traceback (segfault, abort) to a file the controller reads
+        (after pytest's own faulthandler set-up, which would otherwise replace it)."""
+        if self.stream is not None:
+            self._fault_log = (self.parts / f"{self.writer}.fault").open("w")
+            faulthandler.enable(file=self._fault_log)
 
     def repro(self, job: Job) -> str:
         b = job.backend
@@ -122,6 +129,8 @@ def _hard_limit(timeout: float | None, hard: float | None) -> float | None:
 
 
 RUN_KEY = pytest.StashKey[ConformanceRun]()
+#: worker restarts pytest-xdist may make in one run (one per crashed case).
+MAX_WORKER_RESTARTS = 100_000
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -135,6 +144,10 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(str(exc)) from None
     if run.is_controller:
         signal.signal(signal.SIGTERM, _interrupt)  # CI cancel and `timeout` send SIGTERM
+        if getattr(config.option, "maxworkerrestart", "") is None:
+            # every crashing case takes its worker down: a crashing backend must not stop
+            # the run after xdist's default handful of restarts
+            config.option.maxworkerrestart = MAX_WORKER_RESTARTS
     if not _starts_workers(config):
         run.open_stream()
 
@@ -222,9 +235,11 @@ def _current_run() -> ConformanceRun | None:
     return _RUNS[-1] if _RUNS else None
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(trylast=True)
 def pytest_sessionstart(session: pytest.Session) -> None:
-    _RUNS.append(session.config.stash[RUN_KEY])
+    run = session.config.stash[RUN_KEY]
+    _RUNS.append(run)
+    run.log_faults()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -248,7 +263,7 @@ def _finish(run: ConformanceRun, status: str) -> dict[str, Any]:
     the backends, and write the final file atomically: whatever fails here is recorded
     as a problem of the run, never a reason to lose its results."""
     _, entries = recording.read_parts(run.parts)
-    records = reconcile(entries, run.reports)
+    records = reconcile(entries, run.reports, run.parts)
     problems = _describe(run, records)
     run.run.update(status=status, cases_planned=run.planned, cases_run=len(records),
                    problems=problems)
@@ -263,7 +278,7 @@ def _describe(run: ConformanceRun, records: list[dict[str, Any]]) -> list[str]:
     used = {f"{r['backend']}:{r['device']}" for r in records}
     backends = [b for b in registry().backends if b.id in used]
     try:
-        results.finish_run(run.run, backends)
+        results.finish_run(run.run, backends, run.timeout)
     except Exception as exc:  # a backend's versions() or probes: its problem, not the run's
         problems.append(f"describing the backends failed: {type(exc).__name__}: {exc}")
     try:
@@ -273,8 +288,8 @@ def _describe(run: ConformanceRun, records: list[dict[str, Any]]) -> list[str]:
     return problems
 
 
-def reconcile(entries: list[dict[str, Any]],
-              reports: dict[str, tuple[str, bool, str]]) -> list[dict[str, Any]]:
+def reconcile(entries: list[dict[str, Any]], reports: dict[str, tuple[str, bool, str]],
+              parts: Path | None = None) -> list[dict[str, Any]]:
     """One record per case, whose outcome always agrees with pytest's.
 
     A case whose process died before it wrote its record (a crash, a hard kill) gets a
@@ -286,7 +301,8 @@ def reconcile(entries: list[dict[str, Any]],
     for nodeid, (outcome, xfail, text) in reports.items():
         record = by_node.get(nodeid)
         if record is None:
-            by_node[nodeid] = _lost_record(nodeid, text, killed.get(nodeid))
+            why = _why_lost(text, killed.get(nodeid), parts)
+            by_node[nodeid] = _lost_record(nodeid, why)
         elif not _agrees(record["outcome"], outcome, xfail):
             record["message"] = (f"pytest says {outcome} ({text}); the case recorded "
                                  f"{record['outcome']}: {record['message']}")
@@ -302,7 +318,22 @@ def _agrees(recorded: str, outcome: str, xfail: bool) -> bool:
     return expected.get(recorded) == (outcome, xfail)
 
 
-def _lost_record(nodeid: str, text: str, killed: dict[str, Any] | None) -> dict[str, Any]:
+def _why_lost(text: str, killed: dict[str, Any] | None, parts: Path | None) -> str:
+    """Why a case left no record: the watchdog's note, or what its process left behind
+    (faulthandler's first line for a segfault or an abort)."""
+    if killed:
+        return (f"killed after {killed['after_s']} s: the case did not return and no time "
+                "limit signal reached it (a C loop, a blocked or reset alarm)")
+    worker = re.search(r"worker '(\w+)' crashed", text)
+    fault = parts / f"{worker.group(1)}.fault" if worker and parts else None
+    lines = fault.read_text(errors="replace").strip().splitlines() \
+        if fault is not None and fault.exists() else []
+    first = [line for line in lines if line.strip()][:1]
+    cause = first[0] if first else "no Python traceback (os._exit, or a kill from outside)"
+    return f"the process running the case died: {cause} [{text}]"
+
+
+def _lost_record(nodeid: str, why: str) -> dict[str, Any]:
     from mlcanon.runner import CaseResult
 
     job_id = nodeid.split("::test_case[", 1)[1].rstrip("]")
@@ -311,8 +342,6 @@ def _lost_record(nodeid: str, text: str, killed: dict[str, Any] | None) -> dict[
     if found is not None:
         concept, case = found.concept.id, found.case.name
         backend, device, dtype = found.backend.name, found.backend.device, found.dtype
-    why = (f"killed after {killed['after_s']} s: the case did not return (hard limit)"
-           if killed else f"the process running the case died: {text}")
     result = CaseResult(concept, found.concept.family if found else "", case,
                         found.case.kind if found else "", backend, device, dtype,
                         outcome="crashed", message=why)

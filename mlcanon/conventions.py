@@ -21,13 +21,13 @@ def _short(value: Any) -> str:
     return " ".join(text.split())
 
 
-def measure(backend: Backend, probe: DefaultProbe) -> dict[str, Any]:
+def measure(backend: Backend, probe: DefaultProbe,
+            timeout: float | None = PROBE_SECONDS) -> dict[str, Any]:
     """Run one probe: the native result, the canon result and whether they agree."""
     record: dict[str, Any] = {"concept": probe.concept, "question": probe.question,
                               "call": probe.call}
     try:
-        with deadline(PROBE_SECONDS, f"probe of {probe.call} did not return within "
-                                     f"{PROBE_SECONDS} s"):
+        with deadline(timeout, f"probe of {probe.call} did not return within {timeout} s"):
             native = np.asarray(backend.to_numpy(probe.run()), dtype=np.float64)
         record["native"] = _short(native)
     except CaseTimeout as exc:  # a hanging probe costs its row, never the run's results
@@ -60,7 +60,9 @@ def _canon(probe: DefaultProbe) -> np.ndarray:
     return outputs[probe.output or concept.signature.outputs[0].name]
 
 
-def measure_all(backend: Backend) -> list[dict[str, Any]]:
+def measure_all(backend: Backend, timeout: float | None = PROBE_SECONDS
+                ) -> list[dict[str, Any]]:
+    """Every default probe of ``backend``, each under ``timeout`` seconds."""
     if backend.available() is not None:
         return []
-    return [measure(backend, probe) for probe in backend.default_probes()]
+    return [measure(backend, probe, timeout) for probe in backend.default_probes()]

@@ -66,7 +66,8 @@ def new_run(command: list[str]) -> dict[str, Any]:
     }
 
 
-def finish_run(run: dict[str, Any], backends: Iterable[Any]) -> None:
+def finish_run(run: dict[str, Any], backends: Iterable[Any],
+               probe_timeout: float | None = None) -> None:
     """Fill in what is known only at the end: versions and devices of backends used."""
     run["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     run["threads"] = thread_settings()
@@ -76,20 +77,20 @@ def finish_run(run: dict[str, Any], backends: Iterable[Any]) -> None:
             continue
         run["libraries"].update(backend.versions())
         run["devices"][backend.id] = {"available": True, "name": backend.device_name()}
-        run["backends"][backend.id] = backend_info(backend)
+        run["backends"][backend.id] = backend_info(backend, probe_timeout)
 
 
-def backend_info(backend: Any) -> dict[str, Any]:
+def backend_info(backend: Any, probe_timeout: float | None = None) -> dict[str, Any]:
     """What reports show about a backend besides its results."""
     from dataclasses import asdict
 
-    from mlcanon.conventions import measure_all
+    from mlcanon.conventions import PROBE_SECONDS, measure_all
 
     return {
         "versions": backend.versions(),
         "known_deviations": [asdict(d) for d in backend.known_deviations],
         "load_errors": dict(backend.load_errors),
-        "defaults": measure_all(backend),
+        "defaults": measure_all(backend, probe_timeout or PROBE_SECONDS),
     }
 
 

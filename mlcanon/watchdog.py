@@ -62,7 +62,9 @@ def _current(heartbeat: Path) -> dict[str, object] | None:
 
 
 def watch(pid: int, heartbeat: Path, stream: Path, seconds: float) -> None:
-    while _alive(pid):
+    # started by the watched process: once it dies this process is re-parented (a dead
+    # process can linger as a zombie that signal 0 still reaches, so that test is not enough)
+    while os.getppid() == pid and _alive(pid):
         case = _current(heartbeat)
         if case is not None and time.time() - float(case["started"]) > seconds:
             note = {"type": "killed", "nodeid": case["nodeid"], "after_s": seconds}

@@ -8,7 +8,9 @@ exactly the concept it breaks, and survives every kind of misbehaviour.
 
 from __future__ import annotations
 
-from mlcanon import Backend, KnownDeviation, hookimpl
+import time
+
+from mlcanon import Backend, DefaultProbe, KnownDeviation, hookimpl
 from mlcanon_numpy.backend import NumpyBackend
 
 #: backend name -> (module overriding one concept, the concept it breaks)
@@ -30,6 +32,12 @@ MISBEHAVING = {
     "bad_nan": "returns_nan",
     "bad_hang": "hangs",
     "bad_markup": "hostile_message",
+    "bad_exit": "exits",
+    "bad_segfault": "segfaults",
+    "bad_c_loop": "loops_in_c",
+    "bad_timer": "resets_timer",
+    "bad_system_exit": "raises_system_exit",
+    "bad_mutation": "mutates_input",
 }
 
 
@@ -47,6 +55,31 @@ def overriding(name: str, module: str, deviations: tuple[KnownDeviation, ...] = 
     return cls("cpu")
 
 
+class BlockingSync(NumpyBackend):
+    """Its synchronize never returns (where CUDA and JAX work really waits)."""
+
+    name = "bad_sync"
+
+    def synchronize(self, *values: object) -> None:
+        while True:
+            time.sleep(0.01)
+
+
+class HangingProbe(NumpyBackend):
+    """One of its default probes never returns."""
+
+    name = "bad_probe"
+
+    def default_probes(self) -> list[DefaultProbe]:
+        return [DefaultProbe("softmax", "does this probe return?", "hang()", {"x": [1.0]},
+                             _hang)]
+
+
+def _hang() -> None:
+    while True:
+        time.sleep(0.01)
+
+
 @hookimpl
 def mlcanon_backends() -> list[Backend]:
     backends = [overriding(name, module) for name, (module, _) in PLANTED_BUGS.items()]
@@ -57,4 +90,5 @@ def mlcanon_backends() -> list[Backend]:
                        case="book_000_32", dtype="float64"),
         KnownDeviation("no_such_concept", "matches nothing"),
     )))
+    backends += [BlockingSync("cpu"), HangingProbe("cpu")]
     return backends
