@@ -355,12 +355,23 @@ def _job(job_id: str) -> Job | None:
     return {job.id: job for job in build_jobs(run.selection)}.get(job_id)
 
 
+def _nothing_matched(config: pytest.Config) -> str:
+    run = config.stash[RUN_KEY]
+    total = len(build_jobs(run.selection))
+    keyword = config.getoption("keyword")
+    why = f"-k {keyword!r} deselected all of them" if keyword else "none was collected"
+    return (f"no case ran: the selection {run.selection.describe()} holds {total} cases and "
+            f"{why}")
+
+
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     summary = config.stash.get(SUMMARY_KEY, None)
     if summary is None:
         return
     records, path = summary["records"], summary["path"]
     terminalreporter.section("mlcanon")
+    if not summary["planned"]:
+        terminalreporter.write_line(_nothing_matched(config), red=True)
     counts = recording.count(records)
     terminalreporter.write_line(
         f"{len(records)} of {summary['planned']} cases ({summary['status']}): "

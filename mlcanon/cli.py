@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mlcanon import results
+from mlcanon.recording import parts_folder
 from mlcanon.spec import default_spec, reference_root
 
 HARNESS = Path(__file__).resolve().parents[1] / "conformance"
@@ -57,7 +58,7 @@ def growth_factor(text: str) -> float:
 def _existing_files(paths: Sequence[Path | str], what: str) -> list[Path]:
     """The paths as given, each checked to be a file, so a typo is a usage error."""
     for path in map(Path, paths):
-        if not path.is_file():
+        if not path.is_file() and not parts_folder(path).is_dir():  # parts: a run that died
             problem = "is a folder" if path.is_dir() else "does not exist"
             msg = f"{what} {path} {problem}"
             raise UsageError(msg)

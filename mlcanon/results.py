@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from mlcanon.machine import cpu_name
+from mlcanon.recording import recover
 
 SCHEMA = "mlcanon-results/1"
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
@@ -136,6 +137,9 @@ def _parse(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
+        recovered = recover(path, SCHEMA)  # a run that died leaves its streamed parts
+        if recovered is not None:
+            return recovered
         msg = f"{path}: no such results file"
         raise ResultsError(msg) from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -115,10 +115,18 @@ def run_header(runs: list[dict[str, Any]]) -> Markup:
         threads = ", ".join(f"{k}={v}" for k, v in sorted(run.get("threads", {}).items())
                             if v is not None) or "defaults"
         machine = run.get("machine", {})
-        rows.append([run.get("started", ""), machine.get("hostname", ""),
+        rows.append([run.get("started", ""), _run_status(run), machine.get("hostname", ""),
                      f"{machine.get('cpu', '')} ({machine.get('cpu_count', '?')} cores)",
                      devices, libraries, threads])
-    return table(["when", "host", "CPU", "devices", "libraries", "threads"], rows)
+    return table(["when", "status", "host", "CPU", "devices", "libraries", "threads"], rows)
+
+
+def _run_status(run: dict[str, Any]) -> Markup:
+    """finished, or how the run ended early, with the cases it ran of those it planned."""
+    status = run.get("status", "finished")  # files from before statuses were recorded
+    counts = (f" ({run['cases_run']} of {run['cases_planned']} cases)"
+              if "cases_run" in run and "cases_planned" in run else "")
+    return tag("td", f"{status}{counts}", class_="passed" if status == "finished" else "failed")
 
 
 def problems_section(runs: list[dict[str, Any]]) -> Markup | None:
