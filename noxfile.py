@@ -38,7 +38,7 @@ def conformance(session: nox.Session, backend: str) -> None:
     """Conformance of one backend on every CPU device, in a venv with only that framework."""
     session.install("-e", f".{BACKEND_EXTRAS[backend]}")
     session.run("mlcanon", "backends", success_codes=[0, 1])
-    session.run("pytest", "conformance", "--backend", backend, "--device", "cpu",
+    session.run("pytest", "conformance", "-n", "auto", "--backend", backend, "--device", "cpu",
                 "--results", f"results/conformance-{backend}.json", "-p", "no:cacheprovider",
                 *session.posargs)
 
@@ -56,7 +56,7 @@ def plugin(session: nox.Session) -> None:
     plugins = names.strip()
     session.run("mlcanon", "backends", env={"MLCANON_PLUGINS": plugins},
                 success_codes=[0, 1])
-    session.run("pytest", "conformance", "--device", "cpu",
+    session.run("pytest", "conformance", "-n", "auto", "--device", "cpu",
                 "--results", f"results/conformance-{plugins.replace(',', '-')}.json",
                 "-p", "no:cacheprovider", *pytest_args, env={"MLCANON_PLUGINS": plugins})
 

@@ -181,6 +181,9 @@ def _cmd_run(args: argparse.Namespace, extra: list[str]) -> int:
         command += ["-k", args.k]
     if args.case_timeout is not None:
         command += ["--case-timeout", str(args.case_timeout)]
+    if not any(a == "-n" or a.startswith(("-n", "--numprocesses")) for a in extra):
+        # cases run in worker processes: a crash costs one case, and every core works
+        command += ["-n", "auto"]
     return int(pytest.main(command + extra))
 
 
