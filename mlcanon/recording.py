@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from mlcanon.watchdog import process_alive
+
 PARTS_SUFFIX = ".parts"
 LOCK_SUFFIX = ".lock"
 PREVIOUS_SUFFIX = ".previous"
@@ -67,16 +69,6 @@ def check_path(path: Path) -> None:
         raise RecordingError(msg)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def acquire(path: Path) -> None:
     """Take ``P.lock``, or refuse when a live run holds it."""
     lock = lock_path(path)
@@ -85,7 +77,9 @@ def acquire(path: Path) -> None:
             descriptor = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         except FileExistsError:
             owner = _lock_owner(lock)
-            if owner is not None and owner[1] == socket.gethostname() and not _alive(owner[0]):
+            stale = owner is not None and owner[1] == socket.gethostname() \
+                and not process_alive(owner[0])
+            if stale:
                 lock.unlink(missing_ok=True)  # its run died: the lock is stale
                 continue
             holder = f"pid {owner[0]} on {owner[1]}" if owner else "another run"

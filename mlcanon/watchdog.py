@@ -44,7 +44,8 @@ def rest(heartbeat: Path) -> None:
     heartbeat.unlink(missing_ok=True)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with this pid exists (ours to signal or not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -64,7 +65,7 @@ def _current(heartbeat: Path) -> dict[str, object] | None:
 def watch(pid: int, heartbeat: Path, stream: Path, seconds: float) -> None:
     # started by the watched process: once it dies this process is re-parented (a dead
     # process can linger as a zombie that signal 0 still reaches, so that test is not enough)
-    while os.getppid() == pid and _alive(pid):
+    while os.getppid() == pid and process_alive(pid):
         case = _current(heartbeat)
         if case is not None and time.time() - float(case["started"]) > seconds:
             note = {"type": "killed", "nodeid": case["nodeid"], "after_s": seconds}
