@@ -81,7 +81,16 @@ def _tier_allows(size: str) -> None:
         raise _skip(f"size {size} is not in tier {tier}")
 
 
+def _backend_selected(name: str) -> None:
+    """``MLCANON_BENCH_BACKENDS=numpy:cpu,jax:cpu`` runs only those backends (the others are
+    skipped, the parameter lists stay the same)."""
+    wanted = os.environ.get("MLCANON_BENCH_BACKENDS")
+    if wanted and name not in {b.strip() for b in wanted.split(",")}:
+        raise _skip(f"{name} is not in MLCANON_BENCH_BACKENDS")
+
+
 def _backend(name: str):
+    _backend_selected(name)
     try:
         from mlcanon.plugins import registry
     except ImportError as exc:
