@@ -81,6 +81,7 @@ class ConformanceRun:
         #: nodeid -> (pytest outcome, whether it was an xfail, report text): the controller's
         #: view, which a record must agree with.
         self.reports: dict[str, tuple[str, bool, str]] = {}
+        self.jobs_by_id: dict[str, Job] | None = None
 
     @property
     def is_controller(self) -> bool:
@@ -338,7 +339,7 @@ def _lost_record(nodeid: str, why: str) -> dict[str, Any]:
 
     job_id = nodeid.split("::test_case[", 1)[1].rstrip("]")
     concept, case, backend, device, dtype = (job_id.split("-") + [""] * 5)[:5]
-    found = _job(job_id)
+    found = _jobs_by_id().get(job_id)
     if found is not None:
         concept, case = found.concept.id, found.case.name
         backend, device, dtype = found.backend.name, found.backend.device, found.dtype
@@ -348,11 +349,14 @@ def _lost_record(nodeid: str, why: str) -> dict[str, Any]:
     return result.as_dict()
 
 
-def _job(job_id: str) -> Job | None:
+def _jobs_by_id() -> dict[str, Job]:
+    """Every job of the run by test id, built once (only crashed cases need it)."""
     run = _current_run()
     if run is None:
-        return None
-    return {job.id: job for job in build_jobs(run.selection)}.get(job_id)
+        return {}
+    if run.jobs_by_id is None:
+        run.jobs_by_id = {job.id: job for job in build_jobs(run.selection)}
+    return run.jobs_by_id
 
 
 def _nothing_matched(config: pytest.Config) -> str:

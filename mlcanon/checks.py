@@ -114,3 +114,10 @@ def assert_close(actual: Any, expected: Any, bound: Any, what: str) -> None:
     if not result.ok:
         msg = f"{what}: {result.message}"
         raise CheckFailed(msg)
+def require_orthonormal(q: Any, bound: Any, what: str) -> None:
+    """Property helper: the columns of q are orthonormal, q^T q = I under the bound."""
+    q = np.asarray(q, dtype=np.float64)
+    gram = np.swapaxes(q, -1, -2) @ q
+    assert_close(gram, np.broadcast_to(np.eye(gram.shape[-1]), gram.shape), bound, what)
+
+

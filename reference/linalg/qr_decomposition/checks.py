@@ -6,14 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from mlcanon.checks import CheckFailed, assert_close, property_check
-
-
-def _require_orthonormal(q: np.ndarray, bound: Any, what: str) -> None:
-    """The columns of q are orthonormal: q^T q = I."""
-    q = q.astype(np.float64)
-    gram = np.swapaxes(q, -1, -2) @ q
-    assert_close(gram, np.broadcast_to(np.eye(gram.shape[-1]), gram.shape), bound, what)
+from mlcanon.checks import CheckFailed, assert_close, property_check, require_orthonormal
 
 
 @property_check("qr_factors")
@@ -26,5 +19,5 @@ def qr_factors(run: Any, inputs: dict[str, np.ndarray], params: dict[str, Any],
     if np.any(r[..., below] != 0):
         msg = f"R must be upper triangular, got {r.tolist()}"
         raise CheckFailed(msg)
-    _require_orthonormal(q, bound, "Q^T Q against I")
+    require_orthonormal(q, bound, "Q^T Q against I")
     assert_close(q @ r, inputs["a"], bound, "Q R against A")

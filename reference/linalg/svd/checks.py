@@ -6,14 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from mlcanon.checks import CheckFailed, assert_close, property_check
-
-
-def _require_orthonormal(q: np.ndarray, bound: Any, what: str) -> None:
-    """The columns of q are orthonormal: q^T q = I."""
-    q = q.astype(np.float64)
-    gram = np.swapaxes(q, -1, -2) @ q
-    assert_close(gram, np.broadcast_to(np.eye(gram.shape[-1]), gram.shape), bound, what)
+from mlcanon.checks import CheckFailed, assert_close, property_check, require_orthonormal
 
 
 @property_check("svd_factors")
@@ -25,8 +18,8 @@ def svd_factors(run: Any, inputs: dict[str, np.ndarray], params: dict[str, Any],
     if np.any(s < 0) or np.any(np.diff(s, axis=-1) > 0):
         msg = f"singular values must be non-negative and descending, got {s.tolist()}"
         raise CheckFailed(msg)
-    _require_orthonormal(u, bound, "U^T U against I")
-    _require_orthonormal(np.swapaxes(vh, -1, -2), bound, "Vh Vh^T against I")
+    require_orthonormal(u, bound, "U^T U against I")
+    require_orthonormal(np.swapaxes(vh, -1, -2), bound, "Vh Vh^T against I")
     k = s.shape[-1]
     rebuilt = (u[..., :, :k] * s[..., None, :]) @ vh[..., :k, :]
     assert_close(rebuilt, inputs["a"], bound, "U diag(S) Vh against A")

@@ -6,14 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from mlcanon.checks import CheckFailed, assert_close, property_check
-
-
-def _require_orthonormal(q: np.ndarray, bound: Any, what: str) -> None:
-    """The columns of q are orthonormal: q^T q = I."""
-    q = q.astype(np.float64)
-    gram = np.swapaxes(q, -1, -2) @ q
-    assert_close(gram, np.broadcast_to(np.eye(gram.shape[-1]), gram.shape), bound, what)
+from mlcanon.checks import CheckFailed, assert_close, property_check, require_orthonormal
 
 
 @property_check("eigh_factors")
@@ -25,6 +18,6 @@ def eigh_factors(run: Any, inputs: dict[str, np.ndarray], params: dict[str, Any]
     if np.any(np.diff(w, axis=-1) < 0):
         msg = f"eigenvalues must be ascending, got {w.tolist()}"
         raise CheckFailed(msg)
-    _require_orthonormal(v, bound, "V^T V against I")
+    require_orthonormal(v, bound, "V^T V against I")
     a = inputs["a"]
     assert_close(a @ v, v * w[..., None, :], bound, "A V against V diag(w)")
