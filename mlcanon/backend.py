@@ -139,6 +139,8 @@ class Backend:
     def __init__(self, device: str = "cpu") -> None:
         self.device = device
         self._natives: dict[str, Callable[..., Any]] | None = None
+        self._module_deviations: tuple[KnownDeviation, ...] = ()
+        self._module_probes: tuple[Callable[[Backend], list[DefaultProbe]], ...] = ()
         #: native modules that failed to import: dotted name -> error.
         self.load_errors: dict[str, str] = {}
 
@@ -223,11 +225,17 @@ class Backend:
         """Concept id -> native binding, read once from :attr:`native_modules`."""
         if self._natives is None:
             found: dict[str, Callable[..., Any]] = {}
+            deviations: list[KnownDeviation] = []
+            probes: list[Callable[[Backend], list[DefaultProbe]]] = []
             self.load_errors = {}
             for dotted in self.native_modules:
                 for module in _modules_under(dotted, self.load_errors):
                     found.update(concept_functions(module))
+                    deviations.extend(getattr(module, "KNOWN_DEVIATIONS", ()))
+                    if callable(getattr(module, "default_probes", None)):
+                        probes.append(module.default_probes)
             self._natives = found
+            self._module_deviations, self._module_probes = tuple(deviations), tuple(probes)
         return self._natives
 
     def native(self, concept_id: str) -> Callable[..., Any] | None:
@@ -235,14 +243,23 @@ class Backend:
         return self.natives().get(concept_id)
 
     def default_probes(self) -> list[DefaultProbe]:
-        """Measurements of the framework's native defaults (see :class:`DefaultProbe`)."""
-        return []
+        """Measurements of the framework's native defaults (see :class:`DefaultProbe`): by
+        default those of the ``default_probes(backend)`` functions of the native modules,
+        so a family's probes live beside its bindings."""
+        self.natives()
+        return [probe for make in self._module_probes for probe in make(self)]
+
+    def deviations(self) -> tuple[KnownDeviation, ...]:
+        """:attr:`known_deviations` plus the ``KNOWN_DEVIATIONS`` tuple of every native
+        module, so a family's departures live beside the bindings that cause them."""
+        self.natives()
+        return (*self.known_deviations, *self._module_deviations)
 
     def deviation_for(
         self, concept: str, case: str, dtype: str
     ) -> KnownDeviation | None:
         """The first known deviation that covers this case, if any."""
-        for deviation in self.known_deviations:
+        for deviation in self.deviations():
             if deviation.matches(concept, case, dtype, self.device):
                 return deviation
         return None
@@ -257,7 +274,12 @@ def concept_functions(module: ModuleType) -> Mapping[str, Callable[..., Any]]:
         and not name.startswith("_")
         and getattr(obj, "__module__", None) == module.__name__
         and not isinstance(obj, type)
+        and name not in MODULE_HOOKS
     }
+
+
+#: module-level names of a native module that are not concept bindings.
+MODULE_HOOKS = frozenset({"default_probes"})
 
 
 def _modules_under(dotted: str, errors: dict[str, str]) -> list[ModuleType]:

@@ -89,7 +89,7 @@ def backend_info(backend: Any, probe_timeout: float | None = None) -> dict[str, 
 
     return {
         "versions": backend.versions(),
-        "known_deviations": [asdict(d) for d in backend.known_deviations],
+        "known_deviations": [asdict(d) for d in backend.deviations()],
         "load_errors": dict(backend.load_errors),
         "defaults": measure_all(backend, probe_timeout or PROBE_SECONDS),
     }

@@ -133,7 +133,7 @@ def _short(path: str) -> str:
 def stale_deviations(backend: Backend, spec: LoadedSpec) -> list[str]:
     """Known-deviation entries that match no concept, case or dtype of the spec."""
     stale = []
-    for d in backend.known_deviations:
+    for d in backend.deviations():
         concept = spec.concepts.get(d.concept)
         if concept is None:
             stale.append(f"{d}: no concept {d.concept!r}")

@@ -113,4 +113,4 @@ class JaxBackend(Backend):
         return tuple(pullback(cot))
 
     def default_probes(self) -> list[DefaultProbe]:
-        return defaults.probes(self)
+        return [*defaults.probes(self), *super().default_probes()]

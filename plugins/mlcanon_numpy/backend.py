@@ -21,4 +21,4 @@ class NumpyBackend(Backend):
         return np.asarray(value)
 
     def default_probes(self) -> list[DefaultProbe]:
-        return defaults.probes(self)
+        return [*defaults.probes(self), *super().default_probes()]

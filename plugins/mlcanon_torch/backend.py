@@ -99,4 +99,4 @@ class TorchBackend(Backend):
                                                                              strict=True))
 
     def default_probes(self) -> list[DefaultProbe]:
-        return defaults.probes(self)
+        return [*defaults.probes(self), *super().default_probes()]
