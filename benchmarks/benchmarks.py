@@ -31,9 +31,37 @@ def _installed_backends() -> list[str]:
     return sorted({portable_id(b) for b in registry().backends})
 
 
-BACKENDS = _installed_backends()
 SIZES = ["small", "medium", "large"]
 TIERS = {"smoke": ["small"], "regular": ["small", "medium"], "large": SIZES}
+#: the smoke tier saves nothing, so its parameter lists hold only what it runs: every
+#: skipped combination would still cost asv a process
+SMOKE = os.environ.get("MLCANON_BENCH_TIER") == "smoke"
+
+
+def _listed(variable: str, values: list[str]) -> list[str]:
+    """``values`` narrowed to those named in the environment variable (smoke tier only)."""
+    wanted = os.environ.get(variable)
+    if not SMOKE or not wanted:
+        return values
+    names = {v.strip() for v in wanted.split(",")}
+    return [v for v in values if v in names]
+
+
+BACKENDS = _listed("MLCANON_BENCH_BACKENDS", _installed_backends())
+if SMOKE:
+    SIZES = TIERS["smoke"]
+
+
+def _compiling_backends() -> list[str]:
+    """Backends whose class overrides Backend.compile (read from the plugin classes; no
+    framework is imported). Older commits without the registry: every backend."""
+    try:
+        from mlcanon import Backend
+        from mlcanon.plugins import portable_id, registry
+    except ImportError:
+        return BACKENDS
+    return sorted({portable_id(b) for b in registry().backends
+                   if type(b).compile is not Backend.compile} & set(BACKENDS)) or BACKENDS
 
 
 def _catalog_kinds() -> dict[str, str]:
@@ -60,7 +88,7 @@ def _benchmarked_concepts() -> list[str]:
     return found
 
 
-CONCEPTS = _benchmarked_concepts()
+CONCEPTS = _listed("MLCANON_BENCH_CONCEPTS", _benchmarked_concepts())
 
 
 def _skip(reason: str) -> NotImplementedError:
@@ -154,7 +182,7 @@ class Concept:
 class Compile:
     """Seconds a compiling backend (JAX) spends compiling one concept for one size."""
 
-    params = [CONCEPTS, BACKENDS, SIZES]
+    params = [CONCEPTS, _compiling_backends(), SIZES]
     param_names = ["concept", "backend", "size"]
     timeout = 300
 

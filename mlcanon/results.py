@@ -4,13 +4,16 @@ Schema ``mlcanon-results/1``::
 
     {"schema": "mlcanon-results/1",
      "runs": [{"id", "started", "finished", "machine", "python", "libraries", "threads",
-               "devices", "command", "problems"}],
+               "devices", "command", "problems", "spec": {"hash", "commit", "concepts"}}],
      "results": [{"run", "concept", "family", "case", "kind", "backend", "device", "dtype",
                   "outcome", "max_abs_error", "max_rel_error", "error_eps", "index",
                   "tolerance", "message", "duration_s", "backend_s", "repro",
                   "artifact"}]}
 
-A merged file has the same schema with several runs; each result names its run.
+A merged file has the same schema with several runs; each result names its run. Where
+the runs checked different versions of a concept's spec, only the records of the newest
+version stay in ``results``; the others move to ``set_aside`` and ``spec_conflicts`` says
+which (see :mod:`mlcanon.specversion`).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from typing import Any
 
 from mlcanon.machine import cpu_name
 from mlcanon.recording import recover
+from mlcanon.specversion import separate, spec_version
 
 SCHEMA = "mlcanon-results/1"
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
@@ -64,6 +68,7 @@ def new_run(command: list[str]) -> dict[str, Any]:
         "backends": {},
         "command": command,
         "problems": [],
+        "spec": spec_version(),
     }
 
 
@@ -196,15 +201,22 @@ def merge(paths: Iterable[Path]) -> dict[str, Any]:
     """One document holding every run and result of ``paths``; a run read twice counts once."""
     runs: dict[str, Any] = {}
     results: list[dict[str, Any]] = []
+    earlier: list[dict[str, Any]] = []  # conflicts a merged input file already carries
     for path in paths:
         document = read(path)
+        earlier.extend(c for c in document.get("spec_conflicts", []) if c not in earlier)
         fresh = [r for r in document["runs"] if r["id"] not in runs]
         runs.update({r["id"]: r for r in fresh})
         fresh_ids = {r["id"] for r in fresh}
         # read() has checked that every record names a run of its file, so the records
         # left out here are exactly those of a run already merged from an earlier file
         results.extend(r for r in document["results"] if r["run"] in fresh_ids)
-    return {"schema": SCHEMA, "runs": list(runs.values()), "results": results}
+    kept, aside, found = separate(list(runs.values()), results)
+    conflicts = earlier + [c for c in found if c not in earlier]
+    merged: dict[str, Any] = {"schema": SCHEMA, "runs": list(runs.values()), "results": kept}
+    if conflicts:  # two specs never share a cell: the older version's records go aside
+        merged.update(spec_conflicts=conflicts, set_aside=aside)
+    return merged
 
 
 def load(paths: Iterable[Path] | Path) -> Any:

@@ -117,8 +117,18 @@ def run_header(runs: list[dict[str, Any]]) -> Markup:
         machine = run.get("machine", {})
         rows.append([run.get("started", ""), _run_status(run), machine.get("hostname", ""),
                      f"{machine.get('cpu', '')} ({machine.get('cpu_count', '?')} cores)",
-                     devices, libraries, threads])
-    return table(["when", "status", "host", "CPU", "devices", "libraries", "threads"], rows)
+                     devices, libraries, threads, _spec_label(run)])
+    return table(["when", "status", "host", "CPU", "devices", "libraries", "threads", "spec"],
+                 rows)
+
+
+def _spec_label(run: dict[str, Any]) -> str:
+    """The spec version a run checked: content hash, and the commit when known."""
+    spec = run.get("spec")
+    if not isinstance(spec, dict):
+        return "not recorded"
+    commit = spec.get("commit")
+    return f"{spec.get('hash')}" + (f" (commit {str(commit)[:10]})" if commit else "")
 
 
 def _run_status(run: dict[str, Any]) -> Markup:
@@ -161,8 +171,24 @@ def _coverage_text(row: dict[str, Any] | None) -> str:
     return f"{row['native']}/{row['concepts_run']} ({row['native_fraction']:.0%})"
 
 
+def spec_conflicts_section(conflicts: list[dict[str, Any]]) -> Markup | None:
+    """Concepts whose merged runs checked different spec versions, or nothing."""
+    if not conflicts:
+        return None
+    items = [tag("li", f"{c['concept']}: showing spec version {c['kept']}; "
+                       f"{c['records_set_aside']} records of version(s) "
+                       f"{', '.join(c['set_aside'])} set aside (runs "
+                       f"{', '.join(r for ids in c['set_aside'].values() for r in ids)})")
+             for c in conflicts]
+    return tag("section", tag("h2", "Merged runs disagree on the spec"),
+               tag("p", "These concepts changed between the merged runs; each cell shows "
+                        "one version only, the newest run's.", class_="muted"),
+               tag("ul", items), class_="problems", id="spec-conflicts")
+
+
 def overview(records: list[dict[str, Any]], runs: list[dict[str, Any]], columns: list[str],
-             grid: dict[tuple[str, str], Cell], families: dict[str, str]) -> str:
+             grid: dict[tuple[str, str], Cell], families: dict[str, str],
+             spec_conflicts: list[dict[str, Any]] | None = None) -> str:
     by_family: dict[str, list[str]] = defaultdict(list)
     for concept in sorted({r["concept"] for r in records}):
         by_family[families.get(concept, "other")].append(concept)
@@ -187,6 +213,7 @@ def overview(records: list[dict[str, Any]], runs: list[dict[str, Any]], columns:
                  f"{cases} cases: {summary}.", class_="muted"),
         tag("h2", "Where and when"), run_header(runs),
         problems_section(runs),
+        spec_conflicts_section(spec_conflicts or []),
         tag("h2", "Concepts per backend"), totals_table(records),
         tag("p", "Backends: ", [link(f"backends/{backend_file(b)}", b, class_="badge") for b in
                                 backends]),

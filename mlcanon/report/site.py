@@ -110,7 +110,8 @@ def build(paths: Sequence[Path], out: Path = DEFAULT_OUT,
     cols = columns(records)
     grid = cells(records)
     info = _backend_info(runs)
-    _write(out / "index.html", pages.overview(records, runs, cols, grid, families))
+    _write(out / "index.html", pages.overview(records, runs, cols, grid, families,
+                                              merged.get("spec_conflicts")))
     concepts = sorted({r["concept"] for r in records})
     for concept in concepts:
         _write(page_path(out, "concepts", pages.concept_file(concept)),
