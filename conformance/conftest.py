@@ -28,6 +28,7 @@ from mlcanon.cli import case_timeout
 from mlcanon.plugins import registry
 from mlcanon.runner import Job
 from mlcanon.selection import Selection, SelectionError, build_jobs, meta_checks
+from mlcanon.spec import default_spec
 
 HARNESS_FILE = "conformance/test_conformance.py"
 
@@ -44,6 +45,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="device(s) to run, e.g. cpu,cuda (default: every available one)")
     group.addoption("--dtype", action="append", metavar="DTYPE",
                     help="dtype(s) to run, e.g. float32 (default: each concept's own)")
+    group.addoption("--concept", action="append", metavar="ID",
+                    help="concept id(s) to run, e.g. softmax,gelu (default: every concept)")
+    group.addoption("--family", action="append", metavar="FAMILY",
+                    help="families to run, e.g. losses,optimizers (with --concept: either)")
     group.addoption("--results", metavar="PATH", default=None,
                     help="where to write the results JSON (default: results/<host>-<time>.json)")
     group.addoption("--artifacts", metavar="DIR", default="results/failures",
@@ -64,6 +69,8 @@ class ConformanceRun:
             backends=_split(config.getoption("--backend")),
             devices=_split(config.getoption("--device")),
             dtypes=_split(config.getoption("--dtype")),
+            concepts=_split(config.getoption("--concept")),
+            families=_split(config.getoption("--family")),
         )
         self.timeout = config.getoption("--case-timeout") or None
         self.hard_timeout = _hard_limit(self.timeout, config.getoption("--hard-timeout"))
@@ -139,6 +146,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[RUN_KEY] = run
     try:
         run.selection.validate(registry())  # bad --backend / --dtype: a usage error, up front
+        run.selection.validate_spec(default_spec())
         if run.is_controller:
             _claim_results_path(run)
     except (SelectionError, recording.RecordingError) as exc:

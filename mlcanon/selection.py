@@ -8,8 +8,10 @@ result is kept. Nothing here imports pytest: the harness maps these objects to t
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from mlcanon.backend import Backend
 from mlcanon.plugins import DEVICE_ALIASES, Registry, device_matches, registry
@@ -27,6 +29,27 @@ class Selection:
     backends: list[str] = field(default_factory=list)
     devices: list[str] = field(default_factory=list)
     dtypes: list[str] = field(default_factory=list)
+    concepts: list[str] = field(default_factory=list)
+    families: list[str] = field(default_factory=list)
+
+    def validate_spec(self, spec: LoadedSpec) -> None:
+        """``--concept`` and ``--family`` name concepts and families of the spec."""
+        families = {c.family for c in spec.concepts.values()}
+        for given, known, option in ((self.concepts, set(spec.concepts), "concept"),
+                                     (self.families, families, "family")):
+            for name in given:
+                if name not in known:
+                    near = difflib.get_close_matches(name, sorted(known), n=3)
+                    hint = f"; did you mean {', '.join(near)}?" if near else \
+                        f" ({len(known)} known: mlcanon list shows them)"
+                    msg = f"--{option} {name!r} is not a {option} of the spec{hint}"
+                    raise SelectionError(msg)
+
+    def wants(self, concept: Any) -> bool:
+        """Whether ``concept`` is inside ``--concept`` / ``--family`` (both empty: all)."""
+        if not self.concepts and not self.families:
+            return True
+        return concept.id in self.concepts or concept.family in self.families
 
     def validate(self, found: Registry) -> None:
         devices = {b.device for b in found.backends} | set(DEVICE_ALIASES)
@@ -49,18 +72,22 @@ class Selection:
     def describe(self) -> str:
         """The selection as its options, for messages."""
         given = [f"--{name} {','.join(values)}" for name, values in
-                 (("backend", self.backends), ("device", self.devices), ("dtype", self.dtypes))
+                 (("backend", self.backends), ("device", self.devices), ("dtype", self.dtypes),
+                  ("concept", self.concepts), ("family", self.families))
                  if values]
         return " ".join(given) or "(everything)"
+
+    def names(self, backend: Backend) -> bool:
+        """Whether ``--backend`` and ``--device`` name ``backend`` (available or not)."""
+        return ((not self.backends or backend.name in self.backends
+                 or backend.id in self.backends)
+                and (not self.devices or any(device_matches(d, backend.device)
+                                             for d in self.devices)))
 
     def chosen(self, found: Registry) -> list[Backend]:
         """Selected backends; without ``--device``, only those available here."""
         self.validate(found)
-        picked = [
-            b for b in found.backends
-            if (not self.backends or b.name in self.backends or b.id in self.backends)
-            and (not self.devices or any(device_matches(d, b.device) for d in self.devices))
-        ]
+        picked = [b for b in found.backends if self.names(b)]
         if self.devices:
             return picked
         return [b for b in picked if b.available() is None]
@@ -78,6 +105,8 @@ def build_jobs(selection: Selection, spec: LoadedSpec | None = None,
     backends = selection.chosen(found or registry())
     jobs = []
     for concept in sorted(spec.concepts.values(), key=lambda c: (c.family, c.id)):
+        if not selection.wants(concept):
+            continue
         for case in concept.cases:
             for dtype in concept.case_dtypes(case):
                 if selection.dtypes and dtype not in selection.dtypes:
@@ -111,7 +140,8 @@ def meta_checks(selection: Selection, spec: LoadedSpec | None = None,
     for broken in found.broken:
         checks.append(MetaCheck(f"plugin-{broken.name}", _fail(
             f"plugin {broken.name!r} ({broken.value}) could not be loaded: {broken.error}")))
-    for backend in found.backends:
+    # only the selected backends: checking another one would import its framework
+    for backend in (b for b in found.backends if selection.names(b)):
         reason = backend.available()
         if reason is not None and not selection.devices:
             checks.append(MetaCheck(f"backend-{backend.name}-{backend.device}",

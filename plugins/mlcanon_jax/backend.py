@@ -57,6 +57,8 @@ class JaxBackend(Backend):
                 and not any(Path("/dev").glob("nvidia*")):
             # checked before importing jax, which takes seconds, on every CPU machine
             return "no NVIDIA device files (/dev/nvidia*): no GPU here"
+        if self.device == "cpu":
+            return None  # jaxlib always has its CPU backend; importing jax here costs seconds
         try:
             _jax().devices(self.device)
         except RuntimeError as exc:
