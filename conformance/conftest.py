@@ -26,7 +26,7 @@ import pytest
 from mlcanon import recording, results, watchdog
 from mlcanon.cli import case_timeout
 from mlcanon.plugins import registry
-from mlcanon.runner import Job
+from mlcanon.runner import PROFILES, Job
 from mlcanon.selection import Selection, SelectionError, build_jobs, meta_checks
 from mlcanon.spec import default_spec
 
@@ -49,6 +49,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="concept id(s) to run, e.g. softmax,gelu (default: every concept)")
     group.addoption("--family", action="append", metavar="FAMILY",
                     help="families to run, e.g. losses,optimizers (with --concept: either)")
+    group.addoption("--profile", choices=sorted(PROFILES), default="standard",
+                    help="Hypothesis examples per properties case: quick (a fifth), standard "
+                         "(the spec's), thorough (four times)")
     group.addoption("--results", metavar="PATH", default=None,
                     help="where to write the results JSON (default: results/<host>-<time>.json)")
     group.addoption("--artifacts", metavar="DIR", default="results/failures",
@@ -72,10 +75,12 @@ class ConformanceRun:
             concepts=_split(config.getoption("--concept")),
             families=_split(config.getoption("--family")),
         )
+        self.profile = config.getoption("--profile")
         self.timeout = config.getoption("--case-timeout") or None
         self.hard_timeout = _hard_limit(self.timeout, config.getoption("--hard-timeout"))
         self.artifacts = Path(config.getoption("--artifacts"))
         self.run = results.new_run(sys.argv)
+        self.run["profile"] = self.profile
         self.workerinput: dict[str, Any] | None = getattr(config, "workerinput", None)
         given = self.workerinput["mlcanon_results"] if self.workerinput else \
             config.getoption("--results")
@@ -114,8 +119,9 @@ class ConformanceRun:
     def repro(self, job: Job) -> str:
         b = job.backend
         node = f"{HARNESS_FILE}::test_case[{job.id}]"
+        profile = "" if self.profile == "standard" else f" --profile {self.profile}"
         return (f"pytest {shlex.quote(node)} --backend {b.name} --device {b.device} "
-                f"--dtype {job.dtype}")
+                f"--dtype {job.dtype}{profile}")
 
     def record(self, nodeid: str, result: Any) -> None:
         if self.stream is not None:

@@ -17,7 +17,8 @@ def test_case(job: Job, conformance_run: Any, request: pytest.FixtureRequest) ->
     conformance_run.before_case(nodeid)
     try:
         result = run_job(job, timeout=conformance_run.timeout,
-                         repro=conformance_run.repro(job), artifacts=conformance_run.artifacts)
+                         repro=conformance_run.repro(job), artifacts=conformance_run.artifacts,
+                         profile=conformance_run.profile)
     finally:
         conformance_run.after_case()
     conformance_run.record(nodeid, result)

@@ -114,6 +114,7 @@ class Context:
     timeout: float | None
     clock: Clock = field(default_factory=Clock)
     arrays: dict[str, Any] = field(default_factory=dict)
+    profile: str = "standard"
 
     @property
     def per_call(self) -> bool:
@@ -130,13 +131,22 @@ def _limit_message(context: Context) -> str:
             f"(the limit covers {what})")
 
 
+#: Hypothesis examples per properties case, as a multiple of the case's ``max_examples``:
+#: ``quick`` for a fast look while editing, ``thorough`` before a release.
+PROFILES = {"quick": 0.2, "standard": 1.0, "thorough": 4.0}
+
+
+def examples_for(max_examples: int, profile: str = "standard") -> int:
+    return max(1, round(max_examples * PROFILES[profile]))
+
+
 def run_job(job: Job, *, timeout: float | None = 60.0, repro: str = "",
-            artifacts: Path | None = None) -> CaseResult:
+            artifacts: Path | None = None, profile: str = "standard") -> CaseResult:
     """Run ``job`` and return its result; never raises for anything the backend does."""
     b = job.backend
     result = CaseResult(job.concept.id, job.concept.family, job.case.name, job.case.kind,
                         b.name, b.device, job.dtype, repro=repro)
-    context = Context(job, timeout)
+    context = Context(job, timeout, profile=profile)
     start = time.perf_counter()
     if job.case.kind == "properties":
         import mlcanon.strategies  # noqa: F401  (never inside a time limit: an import cut
@@ -168,7 +178,9 @@ def _run(context: Context, result: CaseResult) -> None:
     if reason is not None:
         raise _Outcome("unsupported", f"{job.backend.id} is unavailable: {reason}")
     if job.dtype not in job.backend.dtypes:
-        raise _Outcome("unsupported", f"{job.backend.id} does not support {job.dtype}")
+        why = job.backend.dtype_reason(job.dtype)
+        raise _Outcome("unsupported", f"{job.backend.id} does not support {job.dtype}"
+                                      + (f": {why}" if why else ""))
     found = resolve(job.backend, job.concept, job.case.params)
     if found is None:
         raise _Outcome(*_why_missing(job))
@@ -490,7 +502,7 @@ def _run_properties(context: Context, impl: Callable[..., Any], result: CaseResu
     run = _runner_for_check(context, impl)
     round_to = rounding_dtypes(job.concept, job.case)
 
-    @property_settings(job.case.max_examples)
+    @property_settings(examples_for(job.case.max_examples, context.profile))
     @given(inputs_strategy(job.case.generate or {}, round_to))
     def holds(inputs: dict[str, np.ndarray]) -> None:
         bound = bound_for(job.concept, job.case, job.dtype, inputs)
