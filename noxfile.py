@@ -32,11 +32,29 @@ def _builtin_backends() -> dict[str, str]:
 BACKEND_EXTRAS = _builtin_backends()
 
 
+def _plugin_folders() -> dict[str, str]:
+    """Backend plugins kept in this repository as distributions of their own
+    (``plugins/<package>/pyproject.toml``, e.g. MLX): entry-point name -> folder."""
+    found = {}
+    for path in sorted(Path("plugins").glob("*/pyproject.toml")):
+        project = tomllib.loads(path.read_text(encoding="utf-8"))["project"]
+        found.update(dict.fromkeys(project.get("entry-points", {}).get("mlcanon", {}),
+                                   str(path.parent)))
+    return found
+
+
+PLUGIN_FOLDERS = _plugin_folders()
+
+
 @nox.session(python=PYTHON)
-@nox.parametrize("backend", list(BACKEND_EXTRAS))
+@nox.parametrize("backend", [*BACKEND_EXTRAS, *PLUGIN_FOLDERS])
 def conformance(session: nox.Session, backend: str) -> None:
-    """Conformance of one backend on every CPU device, in a venv with only that framework."""
-    session.install("-e", f".{BACKEND_EXTRAS[backend]}")
+    """Conformance of one backend on every CPU device, in a venv with only that framework
+    (a plugin with its own distribution is installed from its folder, beside mlcanon)."""
+    if backend in PLUGIN_FOLDERS:
+        session.install("-e", ".", "-e", PLUGIN_FOLDERS[backend])
+    else:
+        session.install("-e", f".{BACKEND_EXTRAS[backend]}")
     session.run("mlcanon", "backends", success_codes=[0, 1])
     session.run("pytest", "conformance", "-n", "auto", "--backend", backend, "--device", "cpu",
                 "--results", f"results/conformance-{backend}.json", "-p", "no:cacheprovider",
@@ -120,7 +138,7 @@ def bench_smoke(session: nox.Session) -> None:
     session.install("-e", ".[torch,jax]", ASV, "virtualenv")
     # the frameworks' own timing paths (eager, eager, compiled); the other backends time
     # through the same code, and their conformance runs in the tests
-    session.run("python", "benchmarks/smoke.py", env={
+    session.run("python", "benchmarks/smoke.py", "--sample", env={
         "MLCANON_BENCH_TIER": "smoke",
         "MLCANON_BENCH_BACKENDS": "numpy:cpu,torch:cpu,jax:cpu"})
 

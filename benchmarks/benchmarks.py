@@ -71,7 +71,7 @@ def _catalog_kinds() -> dict[str, str]:
     return {entry["id"]: entry.get("kind", "") for entry in json.loads(path.read_text())}
 
 
-def _benchmarked_concepts() -> list[str]:
+def benchmarked_concepts() -> list[str]:
     """Concepts with a [benchmark] section; formulas (a few scalars of arithmetic) only with
     MLCANON_BENCH_FORMULAS=1: their time is the interpreter's, not the framework's."""
     kinds = _catalog_kinds()
@@ -88,7 +88,7 @@ def _benchmarked_concepts() -> list[str]:
     return found
 
 
-CONCEPTS = _listed("MLCANON_BENCH_CONCEPTS", _benchmarked_concepts())
+CONCEPTS = _listed("MLCANON_BENCH_CONCEPTS", benchmarked_concepts())
 
 
 def _skip(reason: str) -> NotImplementedError:

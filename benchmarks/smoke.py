@@ -4,14 +4,34 @@ Runs against the current environment (no asv-built virtualenvs), at the tier in
 ``MLCANON_BENCH_TIER`` (CI uses smoke), saves nothing, and exits non-zero when asv finds
 a problem, when any benchmark fails, or when no benchmark ran at all. No timing is
 judged here.
+
+``--sample`` times one benchmarked concept per family (unless ``MLCANON_BENCH_CONCEPTS``
+names some): every asv combination is a process of its own, and the engine's tests already
+run every benchmark section once on NumPy.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 import time
+from pathlib import Path
+
+SPEC = Path(__file__).resolve().parents[1] / "reference"
+
+
+def one_per_family() -> list[str]:
+    """The alphabetically first benchmarked concept of each family (formulas excluded, as
+    in the suite)."""
+    from benchmarks import benchmarked_concepts  # benchmarks/benchmarks.py, beside this file
+
+    first: dict[str, str] = {}
+    for concept in sorted(benchmarked_concepts()):
+        family = next(SPEC.glob(f"*/{concept}/spec.toml")).parent.parent.name
+        first.setdefault(family, concept)
+    return sorted(first.values())
 
 
 def asv(*args: str) -> subprocess.CompletedProcess[str]:
@@ -24,6 +44,9 @@ def asv(*args: str) -> subprocess.CompletedProcess[str]:
 
 def main() -> int:
     start = time.perf_counter()
+    if "--sample" in sys.argv[1:] and not os.environ.get("MLCANON_BENCH_CONCEPTS"):
+        os.environ["MLCANON_BENCH_CONCEPTS"] = ",".join(one_per_family())
+        print("smoke: sampled concepts " + os.environ["MLCANON_BENCH_CONCEPTS"], flush=True)
     if asv("check", "--python=same").returncode != 0:
         print("smoke: asv check failed")
         return 1
