@@ -14,6 +14,7 @@ run goes on.
 from __future__ import annotations
 
 import faulthandler
+import os
 import re
 import shlex
 import signal
@@ -147,7 +148,33 @@ RUN_KEY = pytest.StashKey[ConformanceRun]()
 MAX_WORKER_RESTARTS = 100_000
 
 
+#: thread pools of the frameworks imported after this point (torch reads OMP_NUM_THREADS
+#: when it is imported; numpy's BLAS is already loaded and keeps its own)
+THREAD_POOLS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _share_cores() -> None:
+    """In an xdist worker, give each worker its share of the cores unless the user chose:
+    two workers with a two-thread torch pool each stall on a two-core machine."""
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1") or 1)
+    if workers > 1:
+        share = str(max(1, (os.cpu_count() or 1) // workers))
+        for variable in THREAD_POOLS:
+            os.environ.setdefault(variable, share)
+
+
+def _worker_threads(config: pytest.Config) -> dict[str, str]:
+    """What :func:`_share_cores` set in the workers, for the results file."""
+    workers = getattr(config.option, "numprocesses", None)
+    if not _starts_workers(config) or not isinstance(workers, int) or workers < 2:
+        return {}
+    share = str(max(1, (os.cpu_count() or 1) // workers))
+    return {f"workers: {v}": os.environ.get(v) or share for v in THREAD_POOLS}
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    if getattr(config, "workerinput", None) is not None:
+        _share_cores()
     run = ConformanceRun(config)
     config.stash[RUN_KEY] = run
     try:
@@ -294,6 +321,7 @@ def _describe(run: ConformanceRun, records: list[dict[str, Any]]) -> list[str]:
     backends = [b for b in registry().backends if b.id in used]
     try:
         results.finish_run(run.run, backends, run.timeout)
+        run.run["threads"].update(_worker_threads(run.config))
     except Exception as exc:  # a backend's versions() or probes: its problem, not the run's
         problems.append(f"describing the backends failed: {type(exc).__name__}: {exc}")
     try:
