@@ -162,6 +162,12 @@ class Backend:
         """Library versions for results and reports."""
         return {"numpy": np.__version__}
 
+    def dtype_reason(self, dtype: str) -> str:
+        """Why ``dtype``, missing from :attr:`dtypes`, cannot run here (the hardware or the
+        framework lacks it); the harness adds it to the case's ``unsupported`` message.
+        Empty by default."""
+        return ""
+
     def device_name(self) -> str:
         """Human-readable name of the device (CPU model, GPU name)."""
         from mlcanon.machine import cpu_name

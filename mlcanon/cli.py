@@ -172,7 +172,7 @@ def _cmd_run(args: argparse.Namespace, extra: list[str]) -> int:
     import pytest
 
     command = [str(HARNESS), "-q", "-p", "no:cacheprovider"]
-    for option in ("backend", "device", "dtype"):
+    for option in ("backend", "device", "dtype", "concept", "family"):
         for value in getattr(args, option) or []:
             command += [f"--{option}", value]
     if args.results:
@@ -181,6 +181,8 @@ def _cmd_run(args: argparse.Namespace, extra: list[str]) -> int:
         command += ["-k", args.k]
     if args.case_timeout is not None:
         command += ["--case-timeout", str(args.case_timeout)]
+    if args.profile:
+        command += ["--profile", args.profile]
     if not any(a == "-n" or a.startswith(("-n", "--numprocesses")) for a in extra):
         # cases run in worker processes: a crash costs one case, and every core works
         command += ["-n", "auto"]
@@ -301,6 +303,21 @@ def _cmd_perf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_new_backend(args: argparse.Namespace) -> int:
+    from mlcanon import scaffold
+
+    try:
+        folder = scaffold.write(args.name, Path(args.out))
+    except scaffold.ScaffoldError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"wrote the plugin package {folder}: every concept runs through its portable "
+          f"implementation on it until natives/ binds an op")
+    print(f"  pip install -e {folder}          # registers the entry point {args.name!r}")
+    print(f"  mlcanon backends                  # {args.name}:cpu, 0 native + all portable")
+    print(f"  pytest {folder / 'tests'} -k softmax    # the canon's cases, by concept")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="mlcanon", description="The executable canon of ML "
                                   "concepts: spec, backends, conformance.")
@@ -314,6 +331,10 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--backend", action="append", help="backend name(s), e.g. numpy,torch")
     run.add_argument("--device", action="append", help="device(s), e.g. cpu")
     run.add_argument("--dtype", action="append", help="dtype(s), e.g. float32")
+    run.add_argument("--concept", action="append", help="concept id(s), e.g. softmax,gelu")
+    run.add_argument("--family", action="append", help="families, e.g. losses,optimizers")
+    run.add_argument("--profile", choices=["quick", "standard", "thorough"],
+                     help="Hypothesis examples per properties case (default: standard)")
     run.add_argument("--results", help="results file to write")
     run.add_argument("-k", help="pytest -k expression, e.g. softmax")
     run.add_argument("--case-timeout", type=case_timeout, metavar="SECONDS",
@@ -326,6 +347,11 @@ def parser() -> argparse.ArgumentParser:
     merge.add_argument("--out", "-o", required=True)
     show = sub.add_parser("bench-show", help="benchmark sizes, models and one timed call")
     show.add_argument("concepts", nargs="*", help="concept ids (default: all)")
+    new_backend = sub.add_parser("new-backend", help="write a backend plugin package that "
+                                 "runs the canon through the portable implementations")
+    new_backend.add_argument("name", help="backend name, a lowercase identifier (e.g. toy)")
+    new_backend.add_argument("--out", default=".",
+                             help="folder to write mlcanon_<name>/ into (default: here)")
     perf = sub.add_parser("perf", help="the performance page from asv results")
     perf.add_argument("--asv-results", help=f"asv results folder (default: {DEFAULT_ASV_RESULTS}, "
                       "if it exists)")
@@ -351,7 +377,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser().error(f"unrecognized arguments: {' '.join(extra)}")
     handlers = {"list": _cmd_list, "backends": _cmd_backends, "explain": _cmd_explain,
                 "reference": _cmd_reference, "merge": _cmd_merge, "report": _cmd_report,
-                "bench-show": _cmd_bench_show, "perf": _cmd_perf}
+                "bench-show": _cmd_bench_show, "perf": _cmd_perf,
+                "new-backend": _cmd_new_backend}
     try:
         return handlers[args.command](args)
     except UsageError as exc:

@@ -22,3 +22,13 @@ def log_softmax(x: np.ndarray, *, axis: int = -1) -> np.ndarray:
 @native("scipy.special.expit")
 def sigmoid(x: np.ndarray) -> np.ndarray:
     return scipy.special.expit(x)
+
+
+@native("scipy.special.log_expit")
+def log_sigmoid(x: np.ndarray) -> np.ndarray:
+    return scipy.special.log_expit(x)
+
+
+@native("scipy.special.logit")
+def logit_function(p: np.ndarray) -> np.ndarray:
+    return scipy.special.logit(p)

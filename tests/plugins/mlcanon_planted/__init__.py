@@ -21,6 +21,20 @@ PLANTED_BUGS = {
     "bug_causal": ("inverted_causal_mask", "scaled_dot_product_attention"),
     "bug_adam": ("adam_without_bias_correction", "adam"),
     "bug_dropout": ("dropout_without_rescale", "dropout"),
+    "bug_alibi": ("alibi_slopes_not_interpolated", "alibi"),
+    "bug_clip": ("clip_nan_to_bound", "clip"),
+    "bug_conv1d": ("conv1d_flipped_kernel", "conv1d"),
+    "bug_ddpm_index": ("ddpm_alpha_bar_off_by_one", "ddpm_forward_noising"),
+    "bug_kd_reverse_kl": ("distillation_reverse_kl", "knowledge_distillation"),
+    "bug_focal": ("focal_loss_subtractive", "focal_loss"),
+    "bug_gqa": ("gqa_kv_heads_tiled", "gqa"),
+    "bug_group_norm": ("group_norm_unbiased_variance", "group_norm"),
+    "bug_gru": ("gru_reset_before_matmul", "gru_cell"),
+    "bug_huber": ("huber_as_smooth_l1", "huber_loss"),
+    "bug_log_sigmoid": ("log_sigmoid_of_sigmoid", "log_sigmoid"),
+    "bug_reshape": ("reshape_column_major", "reshape"),
+    "bug_rmsprop": ("rmsprop_eps_outside_sqrt", "rmsprop"),
+    "bug_top_k": ("top_k_drops_ties", "top_k_filter"),
 }
 
 #: backend name -> module whose softmax misbehaves in one way
@@ -41,8 +55,11 @@ MISBEHAVING = {
 }
 
 
-def overriding(name: str, module: str, deviations: tuple[KnownDeviation, ...] = ()) -> Backend:
-    """A NumPy backend named ``name`` whose concepts in ``module`` replace the built-ins."""
+def overriding(name: str, module: str, deviations: tuple[KnownDeviation, ...] = (),
+               portable: bool = True) -> Backend:
+    """A NumPy backend named ``name`` whose concepts in ``module`` replace the built-ins;
+    ``portable=False`` leaves it NumPy's natives and the planted module only, so a run
+    spends its time on the bug, not on re-running every portable implementation."""
     cls = type(
         f"Planted_{name}",
         (NumpyBackend,),
@@ -50,6 +67,7 @@ def overriding(name: str, module: str, deviations: tuple[KnownDeviation, ...] = 
             "name": name,
             "native_modules": (*NumpyBackend.native_modules, f"mlcanon_planted.{module}"),
             "known_deviations": (*NumpyBackend.known_deviations, *deviations),
+            "portable": portable,
         },
     )
     return cls("cpu")
@@ -82,7 +100,8 @@ def _hang() -> None:
 
 @hookimpl
 def mlcanon_backends() -> list[Backend]:
-    backends = [overriding(name, module) for name, (module, _) in PLANTED_BUGS.items()]
+    backends = [overriding(name, module, portable=False)
+                for name, (module, _) in PLANTED_BUGS.items()]
     backends += [overriding(name, module) for name, module in MISBEHAVING.items()]
     backends.append(overriding("deviating", "softmax_without_max_shift", (
         KnownDeviation("softmax", "overflows without the max shift", case="rows_of_a_batch"),

@@ -1,0 +1,23 @@
+"""The oracle of weight_init_xavier_he: only bad input has a definite answer (an error)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mlcanon.oracles import oracle
+
+
+@oracle("weight_init_xavier_he", precision="float64")
+def weight_init_xavier_he(weight: np.ndarray, *, scheme: str = "he",
+                          distribution: str = "normal", mode: str = "fan_in",
+                          seed: int = 0) -> np.ndarray:
+    if weight.ndim < 2:
+        msg = f"a weight of shape {weight.shape} has no fan_in and fan_out"
+        raise ValueError(msg)
+    if scheme not in ("xavier", "he", "lecun") or distribution not in ("normal", "uniform") \
+            or mode not in ("fan_in", "fan_out"):
+        msg = f"unknown scheme {scheme!r}, distribution {distribution!r} or mode {mode!r}"
+        raise ValueError(msg)
+    msg = ("the weights are random draws from the backend's generator: only their law is "
+           "canonical (stochastic check 'init_distribution')")
+    raise ValueError(msg)

@@ -1,0 +1,5 @@
+"""Property checks of lion: the family's shared ones (coordinatewise, scale-free)."""
+
+from __future__ import annotations
+
+from mlcanon_reference.optimizers import _checks  # noqa: F401  (registers the shared checks)
