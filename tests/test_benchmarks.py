@@ -19,7 +19,6 @@ from mlcanon.report.tables import accuracy
 from mlcanon.spec import default_spec
 from tests.planted import ROOT, environment, install_distribution
 
-
 #: kernels by the catalog's kind with no array work a roofline could measure
 NOTHING_TO_TIME = {
     "decision_grid": "takes only scalars (range and step)",

@@ -200,6 +200,8 @@ class MlxBackend(Backend):
     def available(self) -> str | None:
         if importlib.util.find_spec("mlx") is None:
             return "mlx is not installed (pip install 'mlx[cpu]' on Linux, 'mlx' on macOS)"
+        if self.device == "cpu":
+            return None  # every MLX build has its CPU device; importing mlx here costs a run
         mx = _mx()
         if not mx.is_available(self._device()):
             return f"mlx {mx.__version__} has no {self.device} device here (Metal: macOS only)"
