@@ -114,6 +114,8 @@ def assert_close(actual: Any, expected: Any, bound: Any, what: str) -> None:
     if not result.ok:
         msg = f"{what}: {result.message}"
         raise CheckFailed(msg)
+
+
 def require_orthonormal(q: Any, bound: Any, what: str) -> None:
     """Property helper: the columns of q are orthonormal, q^T q = I under the bound."""
     q = np.asarray(q, dtype=np.float64)

@@ -34,6 +34,12 @@ class FloatDType:
         return 2.0 ** (1 - self.significand)
 
     @property
+    def tiny(self) -> float:
+        """The smallest positive normal number; below it lie the subnormals, which some
+        backends (XLA on CPU) flush to zero."""
+        return 2.0 ** (2 - 2 ** (self.bits - self.significand - 1))
+
+    @property
     def itemsize(self) -> int:
         return self.bits // 8
 
@@ -68,6 +74,10 @@ def get(name: str) -> FloatDType:
 
 def eps(name: str) -> float:
     return get(name).eps
+
+
+def tiny(name: str) -> float:
+    return get(name).tiny
 
 
 def numpy_dtype(name: str) -> np.dtype:
