@@ -5,9 +5,9 @@ Runs against the current environment (no asv-built virtualenvs), at the tier in
 a problem, when any benchmark fails, or when no benchmark ran at all. No timing is
 judged here.
 
-``--sample`` times one benchmarked concept per family (unless ``MLCANON_BENCH_CONCEPTS``
-names some): every asv combination is a process of its own, and the engine's tests already
-run every benchmark section once on NumPy.
+``--sample`` times a few benchmarked concepts from families spread over the canon (unless
+``MLCANON_BENCH_CONCEPTS`` names some): every asv combination is a process of its own, and
+the engine's tests already run every benchmark section once on NumPy.
 """
 
 from __future__ import annotations
@@ -20,18 +20,22 @@ import time
 from pathlib import Path
 
 SPEC = Path(__file__).resolve().parents[1] / "reference"
+#: concepts ``--sample`` times: enough to cross every kind of timing path of each backend
+SAMPLE_SIZE = 6
 
 
-def one_per_family() -> list[str]:
-    """The alphabetically first benchmarked concept of each family (formulas excluded, as
-    in the suite)."""
+def sample(size: int = SAMPLE_SIZE) -> list[str]:
+    """``size`` concepts, each the alphabetically first benchmarked one of its family, from
+    families evenly spaced in alphabetical order (formulas excluded, as in the suite)."""
     from benchmarks import benchmarked_concepts  # benchmarks/benchmarks.py, beside this file
 
     first: dict[str, str] = {}
     for concept in sorted(benchmarked_concepts()):
         family = next(SPEC.glob(f"*/{concept}/spec.toml")).parent.parent.name
         first.setdefault(family, concept)
-    return sorted(first.values())
+    picks = [first[family] for family in sorted(first)]
+    step = max(1, len(picks) / size)
+    return sorted({picks[int(i * step)] for i in range(min(size, len(picks)))})
 
 
 def asv(*args: str) -> subprocess.CompletedProcess[str]:
@@ -45,7 +49,7 @@ def asv(*args: str) -> subprocess.CompletedProcess[str]:
 def main() -> int:
     start = time.perf_counter()
     if "--sample" in sys.argv[1:] and not os.environ.get("MLCANON_BENCH_CONCEPTS"):
-        os.environ["MLCANON_BENCH_CONCEPTS"] = ",".join(one_per_family())
+        os.environ["MLCANON_BENCH_CONCEPTS"] = ",".join(sample())
         print("smoke: sampled concepts " + os.environ["MLCANON_BENCH_CONCEPTS"], flush=True)
     if asv("check", "--python=same").returncode != 0:
         print("smoke: asv check failed")

@@ -53,6 +53,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--profile", choices=sorted(PROFILES), default="standard",
                     help="Hypothesis examples per properties case: quick (a fifth), standard "
                          "(the spec's), thorough (four times)")
+    group.addoption("--no-shrink", action="store_true",
+                    help="report a properties case's first failing example without shrinking "
+                         "it (shrinking can take minutes; for runs that only need to know)")
     group.addoption("--results", metavar="PATH", default=None,
                     help="where to write the results JSON (default: results/<host>-<time>.json)")
     group.addoption("--artifacts", metavar="DIR", default="results/failures",
@@ -82,6 +85,8 @@ class ConformanceRun:
         self.artifacts = Path(config.getoption("--artifacts"))
         self.run = results.new_run(sys.argv)
         self.run["profile"] = self.profile
+        self.shrink = not config.getoption("--no-shrink")
+        self.run["shrink"] = self.shrink
         self.workerinput: dict[str, Any] | None = getattr(config, "workerinput", None)
         given = self.workerinput["mlcanon_results"] if self.workerinput else \
             config.getoption("--results")
@@ -121,6 +126,7 @@ class ConformanceRun:
         b = job.backend
         node = f"{HARNESS_FILE}::test_case[{job.id}]"
         profile = "" if self.profile == "standard" else f" --profile {self.profile}"
+        # the repro shrinks: whoever reruns one case wants the smallest failing input
         return (f"pytest {shlex.quote(node)} --backend {b.name} --device {b.device} "
                 f"--dtype {job.dtype}{profile}")
 

@@ -18,7 +18,7 @@ def test_case(job: Job, conformance_run: Any, request: pytest.FixtureRequest) ->
     try:
         result = run_job(job, timeout=conformance_run.timeout,
                          repro=conformance_run.repro(job), artifacts=conformance_run.artifacts,
-                         profile=conformance_run.profile)
+                         profile=conformance_run.profile, shrink=conformance_run.shrink)
     finally:
         conformance_run.after_case()
     conformance_run.record(nodeid, result)

@@ -55,11 +55,16 @@ def prepare(backend: Any, spec: BenchmarkSpec, size: str, seed: int = 0) -> Prep
     return Prepared(call, compile_s, spec.flop_count(size), spec.byte_count(size))
 
 
-def time_one_call(backend: Any, spec: BenchmarkSpec, size: str) -> float:
-    """Seconds for one synchronized call (a quick look, not a benchmark)."""
+def time_one_call(backend: Any, spec: BenchmarkSpec, size: str, repeat: int = 1) -> float:
+    """Seconds for one synchronized call, the median of ``repeat`` calls after the
+    warm-up (a quick look, not a benchmark: asv owns statistics and history)."""
+    import statistics
     import time
 
     prepared = prepare(backend, spec, size)
-    start = time.perf_counter()
-    prepared.call()
-    return time.perf_counter() - start
+    seconds = []
+    for _ in range(max(1, repeat)):
+        start = time.perf_counter()
+        prepared.call()
+        seconds.append(time.perf_counter() - start)
+    return statistics.median(seconds)

@@ -32,13 +32,22 @@ class CheckFailed(AssertionError):
 
 def _register(table: dict[str, Check], name: str) -> Callable[[Check], Check]:
     def register(fn: Check) -> Check:
-        if name in table and table[name].__qualname__ != fn.__qualname__:
-            msg = f"two checks named {name!r}"
+        # names are global (a case names its check, wherever it is defined); the same
+        # function imported again is fine, a second definition under the name is not
+        if name in table and _origin(table[name]) != _origin(fn):
+            msg = (f"two checks named {name!r}: {_origin(table[name])} and {_origin(fn)}; "
+                   f"rename one")
             raise ValueError(msg)
         table[name] = fn
         return fn
 
     return register
+
+
+def _origin(fn: Check) -> str:
+    code = getattr(fn, "__code__", None)
+    where = code.co_filename if code is not None else fn.__module__
+    return f"{fn.__qualname__} in {where}"
 
 
 def stochastic_check(name: str) -> Callable[[Check], Check]:

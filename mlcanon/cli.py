@@ -183,6 +183,8 @@ def _cmd_run(args: argparse.Namespace, extra: list[str]) -> int:
         command += ["--case-timeout", str(args.case_timeout)]
     if args.profile:
         command += ["--profile", args.profile]
+    if args.no_shrink:
+        command.append("--no-shrink")
     if not any(a == "-n" or a.startswith(("-n", "--numprocesses")) for a in extra):
         # cases run in worker processes: a crash costs one case, and every core works
         command += ["-n", "auto"]
@@ -269,7 +271,8 @@ def _cmd_bench_show(args: argparse.Namespace) -> int:
     spec = default_spec()
     from mlcanon.implementations import resolve
 
-    backends = [b for b in registry().select(devices=["cpu"]) if b.available() is None]
+    backends = [b for b in registry().select(names=args.backend or None, devices=["cpu"])
+                if b.available() is None]
     status = 0
     for concept_id in args.concepts or sorted(spec.concepts):
         concept = spec.concepts.get(concept_id)
@@ -278,10 +281,11 @@ def _cmd_bench_show(args: argparse.Namespace) -> int:
             print(f"{concept_id}: no benchmark section")
             status = 1
             continue
-        for size in bench.SIZES:
+        for size in args.size or bench.SIZES:
             shapes = {k: v.shape for k, v in section.draw(size).items()}
-            times = ", ".join(f"{b.id} {bench.time_one_call(b, section, size) * 1e3:.2f} ms"
-                              for b in backends if resolve(b, concept))
+            times = ", ".join(
+                f"{b.id} {bench.time_one_call(b, section, size, args.repeat) * 1e3:.3g} ms"
+                for b in backends if resolve(b, concept))
             models = (f"flops {section.flop_count(size):.3g} bytes "
                       f"{section.byte_count(size):.3g}; " if section.has_models else "")
             print(f"{concept_id} {size}: {shapes} {models}{times}")
@@ -335,6 +339,8 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--family", action="append", help="families, e.g. losses,optimizers")
     run.add_argument("--profile", choices=["quick", "standard", "thorough"],
                      help="Hypothesis examples per properties case (default: standard)")
+    run.add_argument("--no-shrink", action="store_true",
+                     help="report properties failures unshrunk (faster)")
     run.add_argument("--results", help="results file to write")
     run.add_argument("-k", help="pytest -k expression, e.g. softmax")
     run.add_argument("--case-timeout", type=case_timeout, metavar="SECONDS",
@@ -347,6 +353,12 @@ def parser() -> argparse.ArgumentParser:
     merge.add_argument("--out", "-o", required=True)
     show = sub.add_parser("bench-show", help="benchmark sizes, models and one timed call")
     show.add_argument("concepts", nargs="*", help="concept ids (default: all)")
+    show.add_argument("--size", action="append", choices=["small", "medium", "large"],
+                      help="sizes to time (default: all three)")
+    show.add_argument("--backend", action="append", metavar="NAME",
+                      help="backend names (default: every available CPU backend)")
+    show.add_argument("--repeat", type=int, default=1, metavar="N",
+                      help="time N calls after the warm-up and print the median")
     new_backend = sub.add_parser("new-backend", help="write a backend plugin package that "
                                  "runs the canon through the portable implementations")
     new_backend.add_argument("name", help="backend name, a lowercase identifier (e.g. toy)")

@@ -115,6 +115,7 @@ class Context:
     clock: Clock = field(default_factory=Clock)
     arrays: dict[str, Any] = field(default_factory=dict)
     profile: str = "standard"
+    shrink: bool = True
 
     @property
     def per_call(self) -> bool:
@@ -141,12 +142,13 @@ def examples_for(max_examples: int, profile: str = "standard") -> int:
 
 
 def run_job(job: Job, *, timeout: float | None = 60.0, repro: str = "",
-            artifacts: Path | None = None, profile: str = "standard") -> CaseResult:
+            artifacts: Path | None = None, profile: str = "standard",
+            shrink: bool = True) -> CaseResult:
     """Run ``job`` and return its result; never raises for anything the backend does."""
     b = job.backend
     result = CaseResult(job.concept.id, job.concept.family, job.case.name, job.case.kind,
                         b.name, b.device, job.dtype, repro=repro)
-    context = Context(job, timeout, profile=profile)
+    context = Context(job, timeout, profile=profile, shrink=shrink)
     start = time.perf_counter()
     if job.case.kind == "properties":
         import mlcanon.strategies  # noqa: F401  (never inside a time limit: an import cut
@@ -501,8 +503,12 @@ def _run_properties(context: Context, impl: Callable[..., Any], result: CaseResu
     check = get_check("properties", job.case.check, job.concept)
     run = _runner_for_check(context, impl)
     round_to = rounding_dtypes(job.concept, job.case)
+    expected_to_fail = job.backend.deviation_for(job.concept.id, job.case.name,
+                                                 job.dtype) is not None
 
-    @property_settings(examples_for(job.case.max_examples, context.profile))
+    shrink = context.shrink and not expected_to_fail
+
+    @property_settings(examples_for(job.case.max_examples, context.profile), shrink=shrink)
     @given(inputs_strategy(job.case.generate or {}, round_to))
     def holds(inputs: dict[str, np.ndarray]) -> None:
         bound = bound_for(job.concept, job.case, job.dtype, inputs)
@@ -512,7 +518,9 @@ def _run_properties(context: Context, impl: Callable[..., Any], result: CaseResu
         holds()
     except CheckFailed as exc:
         result.outcome = "failed"
-        result.message = f"{exc} (Hypothesis' smallest failing input shown above)"
+        result.message = f"{exc} " + ("(Hypothesis' smallest failing input shown above)"
+                                      if shrink else "(Hypothesis' first failing input, "
+                                      "not shrunk)")
     except ExceptionGroup as group:  # several distinct failures: still the backend's
         result.outcome = "failed"
         result.message = "Hypothesis found several failures: " + "; ".join(

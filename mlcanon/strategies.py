@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -69,8 +69,12 @@ def inputs_strategy(generate: dict[str, dict[str, Any]],
                                   for name, spec in generate.items()})
 
 
-def property_settings(max_examples: int) -> settings:
+def property_settings(max_examples: int, shrink: bool = True) -> settings:
+    """``shrink=False`` stops at the first failing example: a case expected to fail (a
+    known deviation) only needs to fail, and shrinking it can take minutes."""
+    phases = tuple(p for p in Phase if shrink or p not in (Phase.shrink, Phase.explain))
     return settings(
+        phases=phases,
         derandomize=True,
         database=None,
         deadline=None,

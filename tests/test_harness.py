@@ -22,7 +22,8 @@ def short_run(tmp_path_factory):
     site = tmp_path_factory.mktemp("run")
     path = site / "results.json"
     run = run_harness(site, path, "--backend", ",".join(BACKENDS), "--device", "cpu",
-                      "-k", "softmax-", MLCANON_PLUGINS=",".join(BACKENDS))
+                      "--concept", "softmax", "-k", "softmax-",
+                      MLCANON_PLUGINS=",".join(BACKENDS))
     assert path.exists(), run.stdout[-3000:] + run.stderr[-3000:]
     return run, path
 
@@ -101,3 +102,14 @@ def test_the_profile_scales_the_examples_of_a_properties_case(monkeypatch, profi
                      profile=profile)
     assert result.outcome == "passed", result.message
     assert asked == [examples]
+
+
+def test_a_properties_case_expected_to_fail_is_not_shrunk():
+    # shrinking a failure that a known deviation expects can take minutes and memory
+    from hypothesis import Phase
+
+    from mlcanon.strategies import property_settings
+
+    assert Phase.shrink in property_settings(5).phases
+    assert Phase.shrink not in property_settings(5, shrink=False).phases
+    assert Phase.generate in property_settings(5, shrink=False).phases

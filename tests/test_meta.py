@@ -48,6 +48,16 @@ def test_the_spec_loads_without_problems():
     assert [str(p) for p in default_spec().problems] == []
 
 
+@pytest.mark.parametrize("file", ["oracle", "portable", "checks"])
+def test_every_spec_module_imports(file):
+    """Also catches a check name defined twice: names are global, so the second
+    definition would otherwise replace the first for every concept naming it."""
+    from mlcanon.spec import modules
+
+    modules.import_all(file)
+    assert modules.errors_text() == ""
+
+
 def test_the_first_concepts_are_all_specified():
     assert sorted(set(FIRST_CONCEPTS) - set(default_spec().concepts)) == []
 

@@ -1,9 +1,11 @@
 """The harness can fail: each planted bug is caught on exactly the concept it breaks.
 
-The run holds the broken concepts plus one concept of every family; each planted backend is
-NumPy's natives plus its planted module (no portable code), so it runs its bug and whatever
-NumPy binds natively, and the unbroken NumPy backend runs the whole sample. That each module
-replaces only its own concept is checked on the modules themselves.
+Each planted backend is NumPy's natives plus its planted module (no portable code), and a
+test checks on the modules themselves that each defines only its own concept: so a planted
+backend can differ from NumPy on that concept alone, and the run gives it that concept only
+(anywhere else it would re-run NumPy's natives and spend pytest's overhead on thousands of
+"missing" cells). The unbroken NumPy backend runs the broken concepts plus one concept of
+every family, and must pass them all.
 """
 
 from __future__ import annotations
@@ -40,6 +42,23 @@ PLANTED = {
     "bug_reshape": "reshape",
     "bug_rmsprop": "rmsprop",
     "bug_top_k": "top_k_filter",
+    "bug_cfg_scale": "classifier_free_guidance",
+    "bug_ar_crop": "autoregressive_generation",
+    "bug_spec_resample": "speculative_decoding",
+    "bug_packing_leak": "document_mask_packing",
+    "bug_mla_scale": "mla",
+    "bug_early_stopping_patience": "early_stopping",
+    "bug_minibatch_mean": "sgd_minibatch",
+    "bug_init_fans": "weight_init_xavier_he",
+    "bug_grid_xy": "decision_grid",
+    "bug_yarn_no_mscale": "yarn",
+    "bug_positions_from_one": "learned_positional_embedding",
+    "bug_ctc_repeat_skip": "ctc_loss",
+    "bug_mlm_mean": "masked_language_modeling",
+    "bug_mixer_ln": "mlp_mixer",
+    "bug_bce_probs": "mlp_training_pytorch",
+    "bug_vit_column_major": "vit_patch_embedding",
+    "bug_prefix_causal": "prefix_tuning",
 }
 
 
@@ -73,7 +92,11 @@ def planted_results(tmp_path_factory):
     install_distribution(site, "mlcanon_planted", {"planted": "mlcanon_planted"})
     results = site / "results.json"
     backends = ",".join(["numpy", *PLANTED])
+    only_its_concept = " or ".join(f"({concept}- and {backend}-cpu)"
+                                   for backend, concept in PLANTED.items())
+    # a bug only needs to be caught: shrinking its failing examples costs minutes
     run = run_harness(site, results, "--backend", backends, "--concept", ",".join(SAMPLE),
+                      "-k", f"numpy-cpu or {only_its_concept}", "--no-shrink",
                       MLCANON_PLUGINS="numpy,planted")
     assert results.exists(), run.stdout[-3000:] + run.stderr[-3000:]
     return outcomes(results)
@@ -93,13 +116,11 @@ def test_the_unbroken_backend_passes_everything(planted_results):
     assert failing_concepts(planted_results, "numpy") == set()
 
 
-def test_every_planted_backend_ran_every_sampled_concept(planted_results):
+def test_numpy_ran_the_sample_and_each_planted_backend_its_concept(planted_results):
     concepts = defaultdict(set)
     for record in planted_results:
-        concepts[record["backend"]].add(record["concept"])
+        if record["outcome"] not in ("missing", "unsupported"):
+            concepts[record["backend"]].add(record["concept"])
     assert concepts["numpy"] == set(SAMPLE)
     for backend, concept in PLANTED.items():
-        assert concepts[backend] == concepts["numpy"]
-        ran = {r["concept"] for r in planted_results
-               if r["backend"] == backend and r["outcome"] not in ("missing", "unsupported")}
-        assert concept in ran
+        assert concept in concepts[backend]

@@ -30,7 +30,7 @@ def site(tmp_path_factory):
     install_distribution(root, "mlcanon_planted", {"planted": "mlcanon_planted"})
     results = root / "results.json"
     run = run_harness(root, results, "--backend", "numpy,torch,jax,bad_markup,bug_softmax",
-                      "--device", "cpu", "-k", "softmax-",
+                      "--device", "cpu", "--concept", "softmax", "-k", "softmax-",
                       MLCANON_PLUGINS="numpy,torch,jax,planted")
     assert results.exists(), run.stdout[-3000:]
     out = root / "site"

@@ -55,7 +55,7 @@ def test_the_scaffold_refuses_bad_names(tmp_path, name, capsys):
 def test_the_toy_runs_the_canon_in_the_harness(toy):
     results = toy / "results.json"
     run = run_harness(toy, results, "--backend", "toy", "--dtype", "float32",
-                      "-k", " or ".join(SAMPLE), MLCANON_PLUGINS="toy")
+                      "--concept", ",".join(SAMPLE), MLCANON_PLUGINS="toy")
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     records = outcomes(results)
     assert set(SAMPLE) <= {r["concept"] for r in records}  # -k also matches longer ids

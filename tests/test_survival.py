@@ -49,7 +49,8 @@ def crashing_run(site):
     """One parallel run in which every misbehaving backend takes its cases down."""
     path = site / "crashing.json"
     backends = ",".join(["numpy", "bad_probe", *CRASHING])
-    run = run_harness(site, path, "-n", "2", "--backend", backends, "-k", ONE_CASE,
+    run = run_harness(site, path, "-n", "2", "--backend", backends, "--concept", "softmax",
+                      "-k", ONE_CASE,
                       "--case-timeout", "1", "--hard-timeout", "4", MLCANON_PLUGINS=PLUGINS)
     assert path.exists(), run.stdout[-3000:] + run.stderr[-3000:]
     return run, json.loads(path.read_text())
@@ -92,7 +93,7 @@ def _start(site: Path, path: Path, *args: str) -> subprocess.Popen[str]:
     """A serial run whose cases each take about a second (a synchronize that blocks)."""
     command = [sys.executable, "-m", "pytest", str(ROOT / "conformance"), "-q",
                "-p", "no:cacheprovider", "--results", str(path), "--backend", "bad_sync",
-               "-k", "softmax-book", "--case-timeout", "1", *args]
+               "--concept", "softmax", "-k", "softmax-book", "--case-timeout", "1", *args]
     return subprocess.Popen(command, cwd=ROOT, env=environment(site, MLCANON_PLUGINS=PLUGINS),
                             text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
@@ -146,8 +147,8 @@ def test_a_second_run_may_not_write_the_same_results_file(site):
     first = _start(site, path)
     try:
         _wait_for_records(path, 1)
-        second = run_harness(site, path, "--backend", "numpy", "-k", ONE_CASE,
-                             MLCANON_PLUGINS=PLUGINS)
+        second = run_harness(site, path, "--backend", "numpy", "--concept", "softmax",
+                             "-k", ONE_CASE, MLCANON_PLUGINS=PLUGINS)
         assert second.returncode == 4
         assert f"pid {first.pid}" in second.stderr and "is being written by" in second.stderr
     finally:
@@ -166,7 +167,8 @@ def test_a_bad_results_path_is_refused_before_the_first_case(site, tmp_path, set
     else:
         (tmp_path / "plain").write_text("")
         path = tmp_path / "plain" / "results.json"
-    run = run_harness(site, path, "--backend", "numpy", "-k", ONE_CASE, MLCANON_PLUGINS=PLUGINS)
+    run = run_harness(site, path, "--backend", "numpy", "--concept", "softmax", "-k", ONE_CASE,
+                      MLCANON_PLUGINS=PLUGINS)
     assert run.returncode == 4 and words in run.stderr
     assert "passed" not in run.stdout
 

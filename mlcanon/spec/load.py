@@ -24,6 +24,7 @@ import numpy as np
 from mlcanon.canonical import CANONICALIZERS
 from mlcanon.dtypes import IMPLIED, cast, representable, with_implied
 from mlcanon.generate import DISTRIBUTIONS
+from mlcanon.spec import cache as spec_cache
 from mlcanon.spec.benchmark import parse
 from mlcanon.spec.catalog import KINDS, inherited
 from mlcanon.spec.model import (
@@ -126,8 +127,26 @@ def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
 def load_concept(path: Path, *, with_sidecar: bool = True) -> Concept:
     """Parse and validate one spec file (and its sidecar); raise SpecError on problems.
 
-    ``with_sidecar=False`` skips the frozen values, for regenerating them.
+    ``with_sidecar=False`` skips the frozen values, for regenerating them. Concepts that
+    load cleanly are cached (see :mod:`mlcanon.spec.cache`).
     """
+    entry = None
+    if with_sidecar and spec_cache.enabled():
+        try:
+            entry = spec_cache.key(path, sidecar_path(path),
+                                   inherited(path.parent.parent.parent, path.parent.name))
+        except OSError:
+            entry = None  # unreadable: the parse below says so
+        cached = spec_cache.read(entry) if entry else None
+        if isinstance(cached, Concept):
+            return cached
+    concept = _load_concept(path, with_sidecar=with_sidecar)
+    if entry:
+        spec_cache.write(entry, concept)
+    return concept
+
+
+def _load_concept(path: Path, *, with_sidecar: bool) -> Concept:
     check = _Checker(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

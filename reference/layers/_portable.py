@@ -56,7 +56,7 @@ def conv1d_ncl(xp: Any, x: Any, weight: Any, bias: Any = None, *, stride: int = 
     if padding:
         import array_api_extra as xpx
 
-        x = xpx.pad(x, ((0, 0), (0, 0), (padding, padding)))
+        x = xpx.pad(x, ((0, 0), (0, 0), (padding, padding)), xp=xp)
     taps = [x[:, :, u * dilation:u * dilation + (out - 1) * stride + 1:stride] for u in range(k)]
     patches = xp.reshape(xp.stack(taps, axis=2), (n, c * k, out))  # channel-major, as OIK
     y = xp.matmul(xp.reshape(weight, (o, c * k)), patches)

@@ -129,6 +129,14 @@ def weight_init_xavier_he(weight: jnp.ndarray, *, scheme: str = "he",
 _CONV = "https://docs.jax.dev/en/latest/_autosummary/jax.lax.conv_general_dilated.html"
 
 KNOWN_DEVIATIONS = (
+    *(KnownDeviation(
+        concept="weight_init_xavier_he", case=case,
+        reason="jax.nn.initializers.variance_scaling computes the receptive field as "
+               "prod(shape) / in_size / out_size (_compute_fans), so a weight with a zero "
+               "in its shape raises ZeroDivisionError (0/0 for a (2, 0) weight, scale/0 for "
+               "a (1, 1, 0) kernel) instead of returning the empty weight",
+        link="https://docs.jax.dev/en/latest/_autosummary/jax.nn.initializers.variance_scaling.html",
+    ) for case in ("empty_fan_in_he", "empty_kernel_xavier_uniform", "empty_lecun_fan_out")),
     KnownDeviation(
         concept="conv1d", case="kernel_longer_than_input",
         reason="lax.conv_general_dilated accepts 3 taps over 2 samples without padding and "

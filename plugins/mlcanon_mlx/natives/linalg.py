@@ -68,6 +68,18 @@ _NORM_UNSCALED = (
     "https://ml-explore.github.io/mlx/build/html/python/_autosummary/mlx.core.linalg.norm.html",
 )
 
+_QR_NO_VJP = (
+    "mx.linalg.qr has no VJP: mx.vjp through it raises '[Primitive::vjp] Not implemented "
+    "for QRF'",
+    "https://ml-explore.github.io/mlx/build/html/python/_autosummary/mlx.core.linalg.qr.html",
+)
+
+_QR_NO_MODE = (
+    "mx.linalg.qr has no mode argument, so the portable xp.linalg.qr(a, mode='complete') "
+    "raises TypeError 'qr(): incompatible function arguments' (and mx.linalg.qr has no VJP)",
+    "https://ml-explore.github.io/mlx/build/html/python/_autosummary/mlx.core.linalg.qr.html",
+)
+
 KNOWN_DEVIATIONS = (
     *_cases("symmetric_eigendecomposition", ("non_symmetric_input",), *_EIGH_LOWER),
     *_cases("svd", ("grad_singular_values",), *_NO_VJP),
@@ -76,4 +88,8 @@ KNOWN_DEVIATIONS = (
     *_cases("vector_norm", (
         "book_004_7_p100", "overflow_float32", "underflow_float32",
     ), *_NORM_UNSCALED, dtype="float32"),
+    *_cases("qr_decomposition", (
+        "grad_square", "grad_tall", "grad_batched", "grad_square_householder_gauge",
+    ), *_QR_NO_VJP),
+    *_cases("qr_decomposition", ("grad_wide_complete",), *_QR_NO_MODE),
 )

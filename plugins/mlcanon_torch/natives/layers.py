@@ -169,6 +169,13 @@ _ADAPTIVE_POOL = "https://pytorch.org/docs/stable/generated/torch.nn.AdaptiveAvg
 
 KNOWN_DEVIATIONS = (
     KnownDeviation(
+        concept="weight_init_xavier_he", case="empty_kernel_xavier_uniform",
+        reason="torch.nn.init.xavier_uniform_ on a (2, 1, 0) weight (fan_in = fan_out = 0) "
+               "raises ZeroDivisionError computing sqrt(2 / (fan_in + fan_out)); kaiming_*_ "
+               "return the zero-element tensor unchanged with a warning",
+        link="https://pytorch.org/docs/stable/nn.init.html#torch.nn.init.xavier_uniform_",
+    ),
+    KnownDeviation(
         concept="global_average_pooling", case="empty_map",
         reason="F.adaptive_avg_pool2d(x, 1) averages a 0 x 2 map to nan (0/0) instead of "
                "raising",

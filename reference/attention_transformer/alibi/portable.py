@@ -7,10 +7,7 @@ from typing import Any
 
 from array_api_compat import device
 
-from mlcanon_reference.attention_transformer.scaled_dot_product_attention.portable import (
-    _masked_softmax_last,
-    _softmax_last,
-)
+from mlcanon_reference.attention_transformer._portable import masked_softmax_last, softmax_last
 
 
 def alibi_slopes(heads: int) -> list[float]:
@@ -41,5 +38,5 @@ def alibi(xp: Any, q: Any, k: Any, v: Any, *, is_causal: bool = True,
     distance = xp.astype(xp.abs(i - j), q.dtype)
     scores = (q @ xp.matrix_transpose(k)) * factor - slopes * distance
     if not is_causal:
-        return _softmax_last(xp, scores) @ v
-    return _masked_softmax_last(xp, scores, j <= i) @ v
+        return softmax_last(xp, scores) @ v
+    return masked_softmax_last(xp, scores, j <= i) @ v

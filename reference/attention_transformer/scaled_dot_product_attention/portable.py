@@ -7,6 +7,14 @@ from typing import Any
 
 from array_api_compat import device
 
+# the family's shared softmax helpers, under the names other concepts import from here
+from mlcanon_reference.attention_transformer._portable import (
+    masked_softmax_last as _masked_softmax_last,
+)
+from mlcanon_reference.attention_transformer._portable import (
+    softmax_last as _softmax_last,
+)
+
 
 def scaled_dot_product_attention(xp: Any, q: Any, k: Any, v: Any, mask: Any = None, *,
                                  is_causal: bool = False, scale: float | None = None) -> Any:
@@ -41,22 +49,3 @@ def _allowed_keys(xp: Any, lq: int, lk: int, mask: Any, is_causal: bool,
         causal = j <= i  # top-left alignment: query i sees keys 0..i whatever Lk is
         allowed = causal if allowed is None else xp.logical_and(allowed, causal)
     return allowed
-
-
-def _softmax_last(xp: Any, scores: Any) -> Any:
-    e = xp.exp(scores - xp.max(scores, axis=-1, keepdims=True))
-    return e / xp.sum(e, axis=-1, keepdims=True)
-
-
-def _masked_softmax_last(xp: Any, scores: Any, allowed: Any) -> Any:
-    allowed = xp.broadcast_to(allowed, scores.shape)
-    some = xp.any(allowed, axis=-1, keepdims=True)
-    # the shift is the max over the allowed keys only: a masked key with the top score
-    # must not push the allowed ones into underflow
-    shift = xp.max(xp.where(allowed, scores, -math.inf), axis=-1, keepdims=True)
-    shift = xp.where(some, shift, 0.0)
-    # exp sees 0 at blocked keys (never -inf - -inf), so a fully masked row has no NaN in
-    # its value or its gradient; its weights are all 0 and its output row is zero
-    e = xp.where(allowed, xp.exp(xp.where(allowed, scores - shift, 0.0)), 0.0)
-    total = xp.sum(e, axis=-1, keepdims=True)
-    return e / xp.where(some, total, 1.0)

@@ -37,7 +37,7 @@ def conv2d(xp: Any, x: Any, weight: Any, bias: Any = None, *, stride: Any = 1,
     ho = _out_size(h, kh, sh, ph, dh)
     wo = _out_size(w, kw, sw, pw, dw)
     if ph or pw:
-        x = xpx.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)))
+        x = xpx.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)), xp=xp)
     # tap (u, v) of every window is one strided slice of the padded input: (N, C, Ho, Wo)
     taps = [x[:, :, u * dh:u * dh + (ho - 1) * sh + 1:sh, v * dw:v * dw + (wo - 1) * sw + 1:sw]
             for u in range(kh) for v in range(kw)]

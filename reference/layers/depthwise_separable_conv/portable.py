@@ -25,7 +25,7 @@ def depthwise_separable_conv(xp: Any, x: Any, depthwise_weight: Any, pointwise_w
     ho = window_count(h, dilation * (kh - 1) + 1, stride, padding, "kernel span")
     wo = window_count(w, dilation * (kw - 1) + 1, stride, padding, "kernel span")
     if padding:
-        x = xpx.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+        x = xpx.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding)), xp=xp)
     depth = None
     for u in range(kh):
         for v in range(kw):

@@ -36,7 +36,7 @@ def pooling(xp: Any, x: Any, *, kind: str = "max", kernel_size: Any = 2, stride:
     if ph or pw:
         # max pads with -inf so padding never wins; avg pads with zeros and counts them
         fill = -math.inf if kind == "max" else 0.0
-        x = xpx.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)), constant_values=fill)
+        x = xpx.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)), constant_values=fill, xp=xp)
     taps = [x[:, :, u:u + (ho - 1) * sh + 1:sh, v:v + (wo - 1) * sw + 1:sw]
             for u in range(kh) for v in range(kw)]
     windows = xp.stack(taps, axis=-1)  # (N, C, Ho, Wo, kh*kw)

@@ -1,4 +1,5 @@
-"""The oracle of weight_init_xavier_he: only bad input has a definite answer (an error)."""
+"""The oracle of weight_init_xavier_he: only bad input (an error) and an empty weight (an
+empty weight: no entry to draw) have a definite answer."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ def weight_init_xavier_he(weight: np.ndarray, *, scheme: str = "he",
             or mode not in ("fan_in", "fan_out"):
         msg = f"unknown scheme {scheme!r}, distribution {distribution!r} or mode {mode!r}"
         raise ValueError(msg)
+    if 0 in weight.shape:
+        return np.zeros(weight.shape, dtype=np.float64)
     msg = ("the weights are random draws from the backend's generator: only their law is "
            "canonical (stochastic check 'init_distribution')")
     raise ValueError(msg)

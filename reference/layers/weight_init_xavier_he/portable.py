@@ -25,6 +25,9 @@ def weight_init_xavier_he(xp: Any, weight: Any, *, scheme: str = "he",
                f"fan_in/fan_out; got {scheme!r}, {distribution!r}, {mode!r}")
         raise ValueError(msg)
     shape = tuple(weight.shape)
+    if math.prod(shape) == 0:
+        # nothing to draw, and a zero fan must not divide by zero (torch's kaiming_*_)
+        return xp.zeros(shape, dtype=weight.dtype, device=device(weight))
     receptive = math.prod(shape[2:])
     fan_in, fan_out = shape[1] * receptive, shape[0] * receptive
     std = math.sqrt(_VARIANCE[scheme](fan_in, fan_out, fan_in if mode == "fan_in" else fan_out))

@@ -1,4 +1,4 @@
-"""QR decomposition on any array namespace (the harness canonicalizes the column signs)."""
+"""QR decomposition on any array namespace, with the canon's gauge diag(R) >= 0."""
 
 from __future__ import annotations
 
@@ -15,4 +15,19 @@ def qr_decomposition(xp: Any, a: Any, *, mode: str = "reduced") -> tuple[Any, An
         msg = f"qr_decomposition needs a matrix (..., m, n), got shape {a.shape}"
         raise ValueError(msg)
     q, r = xp.linalg.qr(a, mode=mode)
-    return q, r
+    return _pin_signs(xp, q, r)
+
+
+def _pin_signs(xp: Any, q: Any, r: Any) -> tuple[Any, Any]:
+    """Flip each pair (column of Q, row of R) whose diagonal entry of R is negative.
+
+    LAPACK's Householder QR leaves diag(R) with either sign; the flip is locally constant,
+    so autodiff through it gives the gradient of the canon's factorization. Rows of R
+    past min(m, n) (mode 'complete', m > n) have no diagonal entry and keep their sign.
+    """
+    diagonal = xp.linalg.diagonal(r)
+    signs = xp.where(diagonal < 0, xp.asarray(-1.0, dtype=r.dtype), xp.asarray(1.0, dtype=r.dtype))
+    extra = r.shape[-2] - diagonal.shape[-1]
+    if extra:
+        signs = xp.concat([signs, xp.ones((*signs.shape[:-1], extra), dtype=r.dtype)], axis=-1)
+    return q * signs[..., None, :], r * signs[..., :, None]

@@ -12,6 +12,8 @@ def l1_regularization(xp: Any, loss: Any, w: Any, *, lam: float = 0.01) -> Any:
     if not lam >= 0:
         msg = f"lam must be >= 0, got {lam!r}"
         raise ValueError(msg)
-    # max(w, -w) rather than abs(w): autograd splits the tie at w = 0 evenly, so a zero
-    # weight gets the subgradient 0 (jax.grad(jnp.abs)(0.0) is 1)
-    return loss + lam * xp.sum(xp.maximum(w, -w))
+    # w * sign(w) rather than abs(w): it is |w| exactly, and since every framework gives
+    # sign a zero derivative, its gradient is sign(w), so a zero weight gets the
+    # subgradient 0 (jax.grad(jnp.abs)(0.0) is 1; max(w, -w) depends on how a framework
+    # breaks the tie: torch and JAX split it, MLX sends it all to -w)
+    return loss + lam * xp.sum(w * xp.sign(w))

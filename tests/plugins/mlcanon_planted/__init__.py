@@ -35,6 +35,23 @@ PLANTED_BUGS = {
     "bug_reshape": ("reshape_column_major", "reshape"),
     "bug_rmsprop": ("rmsprop_eps_outside_sqrt", "rmsprop"),
     "bug_top_k": ("top_k_drops_ties", "top_k_filter"),
+    "bug_cfg_scale": ("cfg_weight_read_as_scale", "classifier_free_guidance"),
+    "bug_ar_crop": ("generation_crops_first_block", "autoregressive_generation"),
+    "bug_spec_resample": ("speculative_resamples_from_target", "speculative_decoding"),
+    "bug_packing_leak": ("packing_without_document_mask", "document_mask_packing"),
+    "bug_mla_scale": ("mla_scale_without_rope_width", "mla"),
+    "bug_early_stopping_patience": ("early_stopping_patience_off_by_one", "early_stopping"),
+    "bug_minibatch_mean": ("minibatch_mean_over_batch_size", "sgd_minibatch"),
+    "bug_init_fans": ("init_fans_swapped", "weight_init_xavier_he"),
+    "bug_grid_xy": ("grid_meshgrid_xy", "decision_grid"),
+    "bug_yarn_no_mscale": ("yarn_without_attention_factor", "yarn"),
+    "bug_positions_from_one": ("learned_positions_start_at_one", "learned_positional_embedding"),
+    "bug_ctc_repeat_skip": ("ctc_skips_repeated_labels", "ctc_loss"),
+    "bug_mlm_mean": ("mlm_mean_over_all_tokens", "masked_language_modeling"),
+    "bug_mixer_ln": ("mixer_layer_norm_one_pass_variance", "mlp_mixer"),
+    "bug_bce_probs": ("bce_from_sigmoid_probabilities", "mlp_training_pytorch"),
+    "bug_vit_column_major": ("vit_patches_column_major", "vit_patch_embedding"),
+    "bug_prefix_causal": ("prefix_tuning_top_left_causal", "prefix_tuning"),
 }
 
 #: backend name -> module whose softmax misbehaves in one way

@@ -1,0 +1,31 @@
+"""Helpers that several attention portable implementations share (array API code, no oracle)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+
+def softmax_last(xp: Any, scores: Any) -> Any:
+    """Softmax over the last axis (the keys), shifted by each row's max."""
+    e = xp.exp(scores - xp.max(scores, axis=-1, keepdims=True))
+    return e / xp.sum(e, axis=-1, keepdims=True)
+
+
+def masked_softmax_last(xp: Any, scores: Any, allowed: Any) -> Any:
+    """Softmax over the last axis restricted to the keys ``allowed`` marks True.
+
+    ``allowed`` broadcasts against ``scores``. A row with no allowed key gets all-zero
+    weights (no NaN in its value or its gradient).
+    """
+    allowed = xp.broadcast_to(allowed, scores.shape)
+    some = xp.any(allowed, axis=-1, keepdims=True)
+    # the shift is the max over the allowed keys only: a masked key with the top score
+    # must not push the allowed ones into underflow
+    shift = xp.max(xp.where(allowed, scores, -math.inf), axis=-1, keepdims=True)
+    shift = xp.where(some, shift, 0.0)
+    # exp sees 0 at blocked keys (never -inf - -inf), so a fully masked row has no NaN in
+    # its value or its gradient; its weights are all 0 and its output row is zero
+    e = xp.where(allowed, xp.exp(xp.where(allowed, scores - shift, 0.0)), 0.0)
+    total = xp.sum(e, axis=-1, keepdims=True)
+    return e / xp.where(some, total, 1.0)
