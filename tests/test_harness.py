@@ -95,7 +95,7 @@ def test_the_profile_scales_the_examples_of_a_properties_case(monkeypatch, profi
     asked = []
     real = mlcanon.strategies.property_settings
     monkeypatch.setattr(mlcanon.strategies, "property_settings",
-                        lambda n: asked.append(n) or real(n))
+                        lambda n, **options: asked.append(n) or real(n, **options))
     concept = default_spec().concepts["softmax"]
     case = next(c for c in concept.cases if c.kind == "properties" and c.max_examples == 25)
     result = run_job(Job(concept, case, registry().get("numpy:cpu"), "float64"),
