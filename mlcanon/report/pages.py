@@ -469,14 +469,18 @@ def _rejection_table(rows: list[dict[str, Any]]) -> Markup:
                    tag("td", r["outcome"], class_=r["outcome"])] for r in rows])
 
 
-def errata_page(concepts: dict[str, Concept]) -> str:
+def errata_page(concepts: dict[str, Concept], with_pages: set[str] | None = None) -> str:
+    """Every erratum of the spec; a concept links to its page where the results gave it
+    one (``with_pages``: all when ``None``)."""
     rows = []
     for concept in sorted(concepts.values(), key=lambda c: c.id):
         for case in concept.cases:
             if case.erratum:
                 canon = "; ".join(f"{k} = {short_array(v)}"
                                   for k, v in (case.expected or {}).items())
-                rows.append([concept_link(concept.id), case.name,
+                name = (concept_link(concept.id) if with_pages is None
+                        or concept.id in with_pages else tag("code", concept.id))
+                rows.append([name, case.name,
                              case.source, tag("code", short_array(case.erratum.get(
                                  "book_value"))), tag("code", canon),
                              case.erratum.get("note", "")])

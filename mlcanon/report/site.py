@@ -122,7 +122,7 @@ def build(paths: Sequence[Path], out: Path = DEFAULT_OUT,
                pages.backend_page(backend, records, families, info.get(backend, {})))
     probes = {b: data.get("defaults", []) for b, data in info.items()}
     _write(out / "conventions.html", pages.conventions_page(probes, records))
-    _write(out / "errata.html", pages.errata_page(spec))
+    _write(out / "errata.html", pages.errata_page(spec, set(concepts)))
     pairs = agreement(records)
     _write(out / "agreement.html", pages.agreement_page(pairs))
     write_performance(out, asv_results, records)
