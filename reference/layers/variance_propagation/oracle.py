@@ -1,5 +1,6 @@
-"""The oracle of variance_propagation: only bad input has a definite answer (an error); the
-law of the random output is the stochastic check's business (checks.py)."""
+"""The oracle of variance_propagation: bad input has a definite answer (an error), and so
+does a zero batch (every pre-activation is 0 whatever the draws); the law of the random
+output otherwise is the stochastic check's business (checks.py)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ def variance_propagation(x: np.ndarray, *, depth: int = 10, width: int = 64,
     if scheme not in ("he", "xavier") or activation not in ("relu", "identity"):
         msg = f"unknown scheme {scheme!r} or activation {activation!r}"
         raise ValueError(msg)
+    if not np.any(x):
+        return np.zeros(depth)  # z_1 = 0·W_1ᵀ = 0, act(0) = 0 for relu and identity
     msg = ("the layers' weights are random draws from the backend's generator: only the "
            "expected mean square per layer is canonical (stochastic check)")
     raise ValueError(msg)
