@@ -11,12 +11,13 @@ from mlcanon.checks import CheckFailed, assert_close, property_check
 
 
 def _without_spread(x: np.ndarray, dtype: str) -> bool:
-    """No spread the run's dtype can see: the deviations from the mean are lost to
-    rounding (below a few eps of the values) or their squares underflow (float32 and
-    Hypothesis' tiny values), so the variance is 0 and t is +-inf or nan."""
+    """No spread the run's dtype can carry through the statistic: the deviations from the
+    mean are lost to rounding (below a few eps of the values), or Welch's df, which squares
+    the squared standard errors, underflows (spread^4 near the smallest normal: in float32
+    a spread of 1e-12 gives df = 0/0), so t, df or the p-value is not pinned."""
     spread = float(np.ptp(x))
     return (spread <= 8 * dtypes.eps(dtype) * float(np.max(np.abs(x)))
-            or spread * spread <= 8 * dtypes.tiny(dtype))
+            or spread ** 4 <= 2.0 ** 20 * dtypes.tiny(dtype))
 
 
 @property_check("swap_negates_t")
