@@ -113,6 +113,7 @@ class ConformanceRun:
         self.stream = recording.Stream(self.parts, self.writer)
         if self.hard_timeout:
             self.heartbeat = self.parts / f"{self.writer}.heartbeat"
+            self.stack_log = watchdog.stack_path(self.heartbeat).open("a")
             self.watchdog = watchdog.start(self.heartbeat, self.stream.path, self.hard_timeout)
 
     def log_faults(self) -> None:
@@ -137,9 +138,11 @@ class ConformanceRun:
     def before_case(self, nodeid: str) -> None:
         if self.heartbeat is not None:
             watchdog.beat(self.heartbeat, nodeid)
+            watchdog.arm_stack_dump(self.stack_log, self.hard_timeout)
 
     def after_case(self) -> None:
         if self.heartbeat is not None:
+            watchdog.disarm_stack_dump()
             watchdog.rest(self.heartbeat)
 
 
@@ -371,8 +374,9 @@ def _why_lost(text: str, killed: dict[str, Any] | None, parts: Path | None) -> s
     """Why a case left no record: the watchdog's note, or what its process left behind
     (faulthandler's first line for a segfault or an abort)."""
     if killed:
+        where = f"; stuck in {killed['where']}" if killed.get("where") else ""
         return (f"killed after {killed['after_s']} s: the case did not return and no time "
-                "limit signal reached it (a C loop, a blocked or reset alarm)")
+                f"limit signal reached it (a C loop, a blocked or reset alarm){where}")
     worker = re.search(r"worker '(\w+)' crashed", text)
     fault = parts / f"{worker.group(1)}.fault" if worker and parts else None
     lines = fault.read_text(errors="replace").strip().splitlines() \

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from mlcanon import dtypes
+from mlcanon import dtypes, property_examples
 from mlcanon.backend import Backend
 from mlcanon.canonical import canonicalize
 from mlcanon.checks import CheckFailed, get_check
@@ -150,9 +150,6 @@ def run_job(job: Job, *, timeout: float | None = 60.0, repro: str = "",
                         b.name, b.device, job.dtype, repro=repro)
     context = Context(job, timeout, profile=profile, shrink=shrink)
     start = time.perf_counter()
-    if job.case.kind == "properties":
-        import mlcanon.strategies  # noqa: F401  (never inside a time limit: an import cut
-        # short by the alarm leaves Hypothesis half-initialized for every later case)
     try:
         with deadline(None if context.per_call else timeout, _limit_message(context)):
             _run(context, result)
@@ -495,36 +492,72 @@ def _run_stochastic(context: Context, impl: Callable[..., Any], result: CaseResu
 
 
 def _run_properties(context: Context, impl: Callable[..., Any], result: CaseResult) -> None:
-    from hypothesis import given
-
-    from mlcanon.strategies import inputs_strategy, property_settings
-
     job = context.job
     check = get_check("properties", job.case.check, job.concept)
     run = _runner_for_check(context, impl)
-    round_to = rounding_dtypes(job.concept, job.case)
-    expected_to_fail = job.backend.deviation_for(job.concept.id, job.case.name,
-                                                 job.dtype) is not None
 
-    shrink = context.shrink and not expected_to_fail
-
-    @property_settings(examples_for(job.case.max_examples, context.profile), shrink=shrink)
-    @given(inputs_strategy(job.case.generate or {}, round_to))
     def holds(inputs: dict[str, np.ndarray]) -> None:
         bound = bound_for(job.concept, job.case, job.dtype, inputs)
         check(run, inputs, job.case.params, job.dtype, bound, **job.case.check_params)
 
-    try:
-        holds()
+    generate = job.case.generate or {}
+    round_to = rounding_dtypes(job.concept, job.case)
+    examples = examples_for(job.case.max_examples, context.profile)
+    drawn = property_examples.examples_of(generate, round_to, examples)
+    failure = _replay(drawn, holds)
+    if failure is None:
+        return
+    expected_to_fail = job.backend.deviation_for(job.concept.id, job.case.name,
+                                                 job.dtype) is not None
+    if not context.shrink or expected_to_fail or isinstance(failure, CaseTimeout):
+        _report_unshrunk(drawn, failure, result)
+        return
+    try:  # Hypothesis meets the same failing input (same test, same seed) and shrinks it
+        with property_examples.canonical_draws():
+            property_examples.hypothesis_test(generate, round_to, examples, shrink=True,
+                                              body=holds)()
     except CheckFailed as exc:
         result.outcome = "failed"
-        result.message = f"{exc} " + ("(Hypothesis' smallest failing input shown above)"
-                                      if shrink else "(Hypothesis' first failing input, "
-                                      "not shrunk)")
+        result.message = f"{exc} (Hypothesis' smallest failing input shown above)"
+        return
     except ExceptionGroup as group:  # several distinct failures: still the backend's
         result.outcome = "failed"
         result.message = "Hypothesis found several failures: " + "; ".join(
             f"{type(e).__name__}: {_first_line(e)}" for e in group.exceptions[:3])
+        return
+    # Hypothesis did not meet it again (it should): the replayed failure stands
+    _report_unshrunk(drawn, failure, result)
+
+
+@dataclass
+class _ReplayFailure:
+    index: int
+    error: Exception
+
+
+def _replay(drawn: list[dict[str, np.ndarray]],
+            holds: Callable[[dict[str, np.ndarray]], None]) -> _ReplayFailure | None:
+    """Check each drawn input in Hypothesis's order; the first failure, if any. Each
+    check gets its own copy: the drawn inputs serve every backend of the process."""
+    for index, inputs in enumerate(drawn):
+        try:
+            holds({name: value.copy() for name, value in inputs.items()})
+        except Exception as exc:  # the check's or the backend's; judged by the caller
+            return _ReplayFailure(index, exc)
+    return None
+
+
+def _report_unshrunk(drawn: list[dict[str, np.ndarray]], failure: _ReplayFailure,
+                     result: CaseResult) -> None:
+    """A check's failure becomes the case's, with the input printed as Hypothesis would;
+    anything else (the backend raised or timed out) propagates to :func:`run_job`."""
+    inputs = drawn[failure.index]
+    print(f"Falsifying example {failure.index + 1} of {len(drawn)} (not shrunk): inputs = "
+          + repr(inputs))
+    if not isinstance(failure.error, CheckFailed):
+        raise failure.error
+    result.outcome = "failed"
+    result.message = f"{failure.error} (Hypothesis' first failing input, not shrunk)"
 
 
 KIND_RUNNERS: dict[str, Callable[[Context, Callable[..., Any], CaseResult], None]] = {

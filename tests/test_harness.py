@@ -87,21 +87,23 @@ def test_results_from_several_runs_merge(short_run, tmp_path):
 @pytest.mark.parametrize(("profile", "examples"), [("quick", 5), ("standard", 25),
                                                    ("thorough", 100)])
 def test_the_profile_scales_the_examples_of_a_properties_case(monkeypatch, profile, examples):
-    import mlcanon.strategies
+    from mlcanon import property_examples
     from mlcanon.plugins import registry
     from mlcanon.runner import Job, run_job
     from mlcanon.spec import default_spec
 
     asked = []
-    real = mlcanon.strategies.property_settings
-    monkeypatch.setattr(mlcanon.strategies, "property_settings",
-                        lambda n, **options: asked.append(n) or real(n, **options))
+    real = property_examples.examples_of
+    monkeypatch.setattr(property_examples, "examples_of",
+                        lambda generate, round_to, n: asked.append(n)
+                        or real(generate, round_to, n))
     concept = default_spec().concepts["softmax"]
     case = next(c for c in concept.cases if c.kind == "properties" and c.max_examples == 25)
     result = run_job(Job(concept, case, registry().get("numpy:cpu"), "float64"),
                      profile=profile)
     assert result.outcome == "passed", result.message
     assert asked == [examples]
+    assert len(real(case.generate, ("float64",), examples)) <= examples
 
 
 def test_a_properties_case_expected_to_fail_is_not_shrunk():

@@ -66,6 +66,16 @@ def test_a_misbehaving_case_gets_its_outcome_and_the_run_goes_on(crashing_run, b
     assert all(words in r["message"] for r in mine), mine[0]["message"]
 
 
+@pytest.mark.parametrize(("backend", "module"), [("bad_c_loop", "loops_in_c.py"),
+                                                ("bad_timer", "resets_timer.py")])
+def test_a_killed_case_says_where_it_was_stuck(crashing_run, backend, module):
+    # the harness process dumps its stacks just before the watchdog's kill
+    _, document = crashing_run
+    for record in (r for r in document["results"] if r["backend"] == backend):
+        assert "stuck in File" in record["message"] and module in record["message"], \
+            record["message"]
+
+
 def test_every_other_result_is_kept(crashing_run):
     _, document = crashing_run
     for backend in ("numpy", "bad_probe"):

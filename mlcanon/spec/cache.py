@@ -98,9 +98,9 @@ def write(entry: str, concept: Any) -> None:
     prune(folder)
 
 
-def prune(folder: Path) -> None:
+def prune(folder: Path, pattern: str = "*.pickle") -> None:
     try:
-        entries = list(folder.glob("*.pickle"))
+        entries = list(folder.glob(pattern))
         if len(entries) <= MAX_ENTRIES:
             return
         entries.sort(key=lambda p: p.stat().st_mtime)
