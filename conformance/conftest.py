@@ -28,10 +28,19 @@ from mlcanon import recording, results, watchdog
 from mlcanon.cli import case_timeout
 from mlcanon.plugins import registry
 from mlcanon.runner import PROFILES, Job
-from mlcanon.selection import Selection, SelectionError, build_jobs, meta_checks
+from mlcanon.selection import (
+    Selection,
+    SelectionError,
+    Unrunnable,
+    build_jobs,
+    meta_checks,
+    split_runnable,
+)
 from mlcanon.spec import default_spec
 
 HARNESS_FILE = "conformance/test_conformance.py"
+#: the tests that record cases: one case each, or a concept's unrunnable cases on a backend
+CASE_TESTS = ("::test_case[", "::test_cannot_run[")
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -100,6 +109,10 @@ class ConformanceRun:
         #: view, which a record must agree with.
         self.reports: dict[str, tuple[str, bool, str]] = {}
         self.jobs_by_id: dict[str, Job] | None = None
+        self.split: tuple[list[Job], list[Unrunnable]] | None = None
+        #: under xdist, the ids of the tests that gather unrunnable cases (their case count
+        #: is known once their records arrive)
+        self.gathered_ids: set[str] = set()
 
     @property
     def is_controller(self) -> bool:
@@ -114,6 +127,7 @@ class ConformanceRun:
         if self.hard_timeout:
             self.heartbeat = self.parts / f"{self.writer}.heartbeat"
             self.stack_log = watchdog.stack_path(self.heartbeat).open("a")
+            watchdog.dump_stacks_on_signal(self.stack_log)
             self.watchdog = watchdog.start(self.heartbeat, self.stream.path, self.hard_timeout)
 
     def log_faults(self) -> None:
@@ -131,6 +145,12 @@ class ConformanceRun:
         return (f"pytest {shlex.quote(node)} --backend {b.name} --device {b.device} "
                 f"--dtype {job.dtype}{profile}")
 
+    def jobs(self) -> tuple[list[Job], list[Unrunnable]]:
+        """The runnable jobs, and the unrunnable ones gathered (worked out once)."""
+        if self.split is None:
+            self.split = split_runnable(build_jobs(self.selection))
+        return self.split
+
     def record(self, nodeid: str, result: Any) -> None:
         if self.stream is not None:
             self.stream.add({"type": "record", "nodeid": nodeid, "record": result.as_dict()})
@@ -138,11 +158,9 @@ class ConformanceRun:
     def before_case(self, nodeid: str) -> None:
         if self.heartbeat is not None:
             watchdog.beat(self.heartbeat, nodeid)
-            watchdog.arm_stack_dump(self.stack_log, self.hard_timeout)
 
     def after_case(self) -> None:
         if self.heartbeat is not None:
-            watchdog.disarm_stack_dump()
             watchdog.rest(self.heartbeat)
 
 
@@ -244,19 +262,37 @@ def pytest_configure_node(node: Any) -> None:
 def pytest_xdist_node_collection_finished(node: Any, ids: list[str]) -> None:
     run = node.config.stash[RUN_KEY]
     run.planned = max(run.planned, sum("::test_case[" in i for i in ids))
+    run.gathered_ids.update(i for i in ids if "::test_cannot_run[" in i)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     run = session.config.stash[RUN_KEY]
     if run.is_controller and not _starts_workers(session.config):
-        run.planned = sum(item.name.startswith("test_case[") for item in session.items)
+        run.planned = sum(1 if item.name.startswith("test_case[") else
+                          len(item.callspec.params["cell"].results)
+                          for item in session.items if _is_case_test(item.nodeid))
+
+
+def _is_case_test(nodeid: str) -> bool:
+    return any(marker in nodeid for marker in CASE_TESTS)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A run whose every case can run has no unrunnable cells: drop the placeholder
+    pytest makes for an empty parameter list (it would show as a skipped test)."""
+    items[:] = [item for item in items if not item.name.startswith("test_cannot_run[")
+                or isinstance(getattr(item, "callspec", None) and
+                              item.callspec.params.get("cell"), Unrunnable)]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     run = metafunc.config.stash[RUN_KEY]
     if "job" in metafunc.fixturenames:
-        jobs = build_jobs(run.selection)
+        jobs, _ = run.jobs()
         metafunc.parametrize("job", jobs, ids=[j.id for j in jobs])
+    if "cell" in metafunc.fixturenames:
+        _, cells = run.jobs()
+        metafunc.parametrize("cell", cells, ids=[c.id for c in cells])
     if "meta_check" in metafunc.fixturenames:
         checks = meta_checks(run.selection)
         metafunc.parametrize("meta_check", checks, ids=[c.id for c in checks])
@@ -269,7 +305,7 @@ def conformance_run(request: pytest.FixtureRequest) -> ConformanceRun:
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     """The controller's view of every case (from its workers under xdist)."""
-    if "::test_case[" not in report.nodeid or not (report.when == "call" or report.failed
+    if not _is_case_test(report.nodeid) or not (report.when == "call" or report.failed
                                                     or report.skipped):
         return
     run = _current_run()
@@ -316,12 +352,23 @@ def _finish(run: ConformanceRun, status: str) -> dict[str, Any]:
     _, entries = recording.read_parts(run.parts)
     records = reconcile(entries, run.reports, run.parts)
     problems = _describe(run, records)
-    run.run.update(status=status, cases_planned=run.planned, cases_run=len(records),
+    planned = run.planned + _gathered_cases(run, entries)
+    run.run.update(status=status, cases_planned=planned, cases_run=len(records),
                    problems=problems)
     document = {"schema": results.SCHEMA, "runs": [run.run],
                 "results": [{"run": run.run["id"], **r} for r in records]}
     recording.finish(run.path, document)
-    return {"records": records, "status": status, "path": run.path, "planned": run.planned}
+    return {"records": records, "status": status, "path": run.path, "planned": planned}
+
+
+def _gathered_cases(run: ConformanceRun, entries: list[dict[str, Any]]) -> int:
+    """Under xdist, how many cases the tests of unrunnable cases held: the controller sees
+    only their ids, so it counts their records (one for a test that left none)."""
+    written = {i: 0 for i in run.gathered_ids}
+    for entry in entries:
+        if entry.get("type") == "record" and entry["nodeid"] in written:
+            written[entry["nodeid"]] += 1
+    return sum(max(1, count) for count in written.values())
 
 
 def _describe(run: ConformanceRun, records: list[dict[str, Any]]) -> list[str]:
@@ -349,17 +396,22 @@ def reconcile(entries: list[dict[str, Any]], reports: dict[str, tuple[str, bool,
     after the record was written) becomes an ``error`` with pytest's reason.
     """
     killed = {e["nodeid"]: e for e in entries if e.get("type") == "killed"}
-    by_node = {e["nodeid"]: e["record"] for e in entries if e.get("type") == "record"}
+    by_node: dict[str, list[dict[str, Any]]] = {}
+    for entry in entries:
+        if entry.get("type") == "record":
+            by_node.setdefault(entry["nodeid"], []).append(entry["record"])
     for nodeid, (outcome, xfail, text) in reports.items():
-        record = by_node.get(nodeid)
-        if record is None:
+        records = by_node.get(nodeid)
+        if not records:
             why = _why_lost(text, killed.get(nodeid), parts)
-            by_node[nodeid] = _lost_record(nodeid, why)
-        elif not _agrees(record["outcome"], outcome, xfail):
-            record["message"] = (f"pytest says {outcome} ({text}); the case recorded "
-                                 f"{record['outcome']}: {record['message']}")
-            record["outcome"] = "error"
-    return list(by_node.values())
+            by_node[nodeid] = [_lost_record(nodeid, why)]
+            continue
+        for record in records:
+            if not _agrees(record["outcome"], outcome, xfail):
+                record["message"] = (f"pytest says {outcome} ({text}); the case recorded "
+                                     f"{record['outcome']}: {record['message']}")
+                record["outcome"] = "error"
+    return [record for records in by_node.values() for record in records]
 
 
 def _agrees(recorded: str, outcome: str, xfail: bool) -> bool:
@@ -389,6 +441,11 @@ def _why_lost(text: str, killed: dict[str, Any] | None, parts: Path | None) -> s
 def _lost_record(nodeid: str, why: str) -> dict[str, Any]:
     from mlcanon.runner import CaseResult
 
+    if "::test_case[" not in nodeid:  # a test of unrunnable cases: they ran no code
+        job_id = nodeid.split("[", 1)[-1].rstrip("]")
+        concept, backend, device = (job_id.split("-") + [""] * 3)[:3]
+        return CaseResult(concept, "", "", "", backend, device, "", outcome="crashed",
+                          message=why).as_dict()
     job_id = nodeid.split("::test_case[", 1)[1].rstrip("]")
     concept, case, backend, device, dtype = (job_id.split("-") + [""] * 5)[:5]
     found = _jobs_by_id().get(job_id)

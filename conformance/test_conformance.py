@@ -1,4 +1,5 @@
-"""The conformance tests: one per (concept, case, backend, device, dtype).
+"""The conformance tests: one per (concept, case, backend, device, dtype) that can run,
+one per (concept, backend, device) for the cases that cannot.
 
 All logic lives in :mod:`mlcanon.runner`; this file only maps outcomes to pytest's.
 """
@@ -28,6 +29,14 @@ def test_case(job: Job, conformance_run: Any, request: pytest.FixtureRequest) ->
         pytest.xfail(result.message)
     if result.outcome in ("failed", "error"):
         pytest.fail(failure_report(job, result), pytrace=False)
+
+
+def test_cannot_run(cell: Any, conformance_run: Any, request: pytest.FixtureRequest) -> None:
+    """The cases of one concept that nothing can run on one backend here, recorded each
+    with its outcome (missing, unsupported) and reason, and skipped as one test."""
+    for result in cell.results:
+        conformance_run.record(request.node.nodeid, result)
+    pytest.skip(cell.summary())
 
 
 def test_meta(meta_check: Any) -> None:

@@ -265,10 +265,23 @@ class Backend:
         self, concept: str, case: str, dtype: str
     ) -> KnownDeviation | None:
         """The first known deviation that covers this case, if any."""
-        for deviation in self.deviations():
+        index = self._deviations_by_concept()
+        for deviation in index.get(concept, index["*"]):
             if deviation.matches(concept, case, dtype, self.device):
                 return deviation
         return None
+
+    def _deviations_by_concept(self) -> dict[str, tuple[KnownDeviation, ...]]:
+        """Concept id -> the deviations that can match it, in their order; ``"*"`` -> those
+        that match any concept (a run asks for every case, and a scan of hundreds of
+        entries each time showed in its profile)."""
+        index = self.__dict__.get("_deviation_index")
+        if index is None:
+            listed = self.deviations()
+            index = {name: tuple(d for d in listed if d.concept in ("*", name))
+                     for name in {d.concept for d in listed} | {"*"}}
+            self.__dict__["_deviation_index"] = index
+        return index
 
 
 def concept_functions(module: ModuleType) -> Mapping[str, Callable[..., Any]]:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from scipy import stats
 
 from mlcanon.spec import Concept, modules
 
@@ -92,6 +91,8 @@ def require_p(pvalue: float, what: str, tests: int = 1) -> None:
 
 def binomial_pvalue(successes: int, trials: int, p: float) -> float:
     """Two-sided exact binomial test of ``successes`` in ``trials`` at rate ``p``."""
+    from scipy import stats  # here, not at the top: importing it costs seconds per process
+
     return float(stats.binomtest(int(successes), int(trials), float(p)).pvalue)
 
 
@@ -105,6 +106,8 @@ def chi_square_pvalue(counts: np.ndarray, probabilities: np.ndarray) -> float:
     probabilities = np.asarray(probabilities, dtype=np.float64)
     keep = probabilities > 0
     expected = probabilities[keep] / probabilities[keep].sum() * counts[keep].sum()
+    from scipy import stats
+
     return float(stats.chisquare(counts[keep], expected).pvalue)
 
 

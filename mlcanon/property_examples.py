@@ -9,8 +9,8 @@ replays them in order. Only when a replayed input fails does the case go back to
 Hypothesis, which meets the same input (same function, same seed) and shrinks it.
 
 An entry is keyed by everything the draw depends on: the case's ``generate`` table, the
-dtypes its inputs are rounded to, the number of examples, and the versions of Hypothesis,
-NumPy and the engine's source.
+dtypes its inputs are rounded to, the number of examples, the versions of Hypothesis and
+NumPy, and the source of the engine modules that draw.
 """
 
 from __future__ import annotations
@@ -110,11 +110,21 @@ def canonical_draws() -> Iterator[None]:
 
 def _key(generate: dict[str, dict[str, Any]], round_to: tuple[str, ...],
          examples: int) -> str:
-    digest = hashlib.sha256(cache.loader_fingerprint().encode())
+    digest = hashlib.sha256(_drawing_source())
     described = {"generate": generate, "round_to": list(round_to), "examples": examples,
                  "hypothesis": _hypothesis_version(), "numpy": np.__version__}
     digest.update(json.dumps(described, sort_keys=True, default=str).encode())
     return digest.hexdigest()
+
+
+@functools.cache
+def _drawing_source() -> bytes:
+    """The engine code a draw depends on (and only that: an edit elsewhere in the engine
+    keeps the draws): the strategies, the distributions, the dtypes' rounding, this file."""
+    package = Path(__file__).parent  # read, not imported: strategies imports Hypothesis
+    return b"".join((package / name).read_bytes()
+                    for name in ("dtypes.py", "generate.py", "strategies.py",
+                                 "property_examples.py"))
 
 
 @functools.cache

@@ -173,6 +173,13 @@ def run_job(job: Job, *, timeout: float | None = 60.0, repro: str = "",
 
 def _run(context: Context, result: CaseResult) -> None:
     job = context.job
+    found = _implementation(job)
+    result.origin = found.origin
+    KIND_RUNNERS[job.case.kind](context, found.fn, result)
+
+
+def _implementation(job: Job) -> Any:
+    """The code the case runs; raises :class:`_Outcome` where none can run here."""
     reason = job.backend.available()
     if reason is not None:
         raise _Outcome("unsupported", f"{job.backend.id} is unavailable: {reason}")
@@ -183,8 +190,25 @@ def _run(context: Context, result: CaseResult) -> None:
     found = resolve(job.backend, job.concept, job.case.params)
     if found is None:
         raise _Outcome(*_why_missing(job))
-    result.origin = found.origin
-    KIND_RUNNERS[job.case.kind](context, found.fn, result)
+    return found
+
+
+def cannot_run(job: Job) -> CaseResult | None:
+    """The result of a case that nothing can run here, known without calling the backend
+    (``missing`` or ``unsupported``), or ``None`` when the case runs (or must fail: a
+    broken module is the case's error, reported by :func:`run_job`)."""
+    try:
+        _implementation(job)
+    except _Outcome as stop:
+        if stop.outcome not in ("missing", "unsupported"):
+            return None
+        b = job.backend
+        return CaseResult(job.concept.id, job.concept.family, job.case.name, job.case.kind,
+                          b.name, b.device, job.dtype, outcome=stop.outcome,
+                          message=stop.message)
+    except Exception:  # a misbehaving backend: run_job reports it on the case
+        return None
+    return None
 
 
 def _why_missing(job: Job) -> tuple[str, str]:

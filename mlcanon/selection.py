@@ -15,7 +15,7 @@ from typing import Any
 
 from mlcanon.backend import Backend
 from mlcanon.plugins import DEVICE_ALIASES, Registry, device_matches, registry
-from mlcanon.runner import Job
+from mlcanon.runner import CaseResult, Job, cannot_run
 from mlcanon.spec import LoadedSpec, default_spec
 from mlcanon.spec.model import DTYPES
 
@@ -113,6 +113,46 @@ def build_jobs(selection: Selection, spec: LoadedSpec | None = None,
                     continue
                 jobs.extend(Job(concept, case, backend, dtype) for backend in backends)
     return jobs
+
+
+@dataclass(frozen=True)
+class Unrunnable:
+    """The cases of one concept that nothing can run on one backend here: no code for
+    them, an unsupported dtype, an unavailable backend. They are one test, not one each:
+    such a test costs pytest as much as a real case, and a backend with natives only has
+    thousands of them (each case is still recorded with its outcome and reason)."""
+
+    concept: str
+    backend: Backend
+    results: tuple[CaseResult, ...]
+
+    @property
+    def id(self) -> str:
+        return f"{self.concept}-{self.backend.name}-{self.backend.device}"
+
+    def summary(self) -> str:
+        outcomes = sorted({r.outcome for r in self.results})
+        reasons = sorted({r.message for r in self.results})
+        more = f" (and {len(reasons) - 1} other reasons)" if len(reasons) > 1 else ""
+        return (f"{'/'.join(outcomes)}: {len(self.results)} cases of {self.concept} on "
+                f"{self.backend.id}: {reasons[0]}{more}")
+
+
+def split_runnable(jobs: list[Job]) -> tuple[list[Job], list[Unrunnable]]:
+    """The jobs that run, and the rest gathered per concept and backend."""
+    runnable: list[Job] = []
+    gathered: dict[tuple[str, str], list[CaseResult]] = {}
+    backends: dict[str, Backend] = {}
+    for job in jobs:
+        result = cannot_run(job)
+        if result is None:
+            runnable.append(job)
+        else:
+            gathered.setdefault((job.concept.id, job.backend.id), []).append(result)
+            backends[job.backend.id] = job.backend
+    cells = [Unrunnable(concept, backends[backend], tuple(results))
+             for (concept, backend), results in gathered.items()]
+    return runnable, cells
 
 
 @dataclass(frozen=True)

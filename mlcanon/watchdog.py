@@ -4,10 +4,9 @@ The per-case limit (:mod:`mlcanon.deadline`) is an alarm signal: it cannot inter
 loop that never returns to the interpreter, a backend that resets the timer, or one that
 swallows the exception. This process can: the harness process writes the case it starts
 into a heartbeat file, and when a case runs past the hard limit the watchdog notes it in
-that process's results stream and kills the process with SIGKILL. Shortly before, the
-harness process's own faulthandler thread (armed by :func:`arm_stack_dump`; it needs no
-interpreter lock, so it works while the main thread is stuck in C) writes every thread's
-Python stack beside the heartbeat, and the note says where the case was stuck. Under
+that process's results stream and kills the process with SIGKILL. First it signals the
+process, whose faulthandler (:func:`dump_stacks_on_signal`) writes every thread's Python
+stack beside the heartbeat, so the note says where the case was stuck. Under
 pytest-xdist the worker's death costs that one case (recorded as ``crashed``); in a serial
 run the run ends, and the results streamed so far are kept (:mod:`mlcanon.recording`).
 
@@ -29,8 +28,9 @@ from pathlib import Path
 from typing import TextIO
 
 POLL_SECONDS = 0.2
-#: how long before the kill the stacks are dumped (more than a poll, less than any limit)
-STACK_LEAD_SECONDS = 2.0
+#: the signal that asks a stuck harness process for its stacks, and how long to wait
+STACK_SIGNAL = signal.SIGUSR1
+STACK_WAIT_SECONDS = 1.0
 
 
 def start(heartbeat: Path, stream: Path, seconds: float) -> subprocess.Popen[bytes]:
@@ -56,30 +56,42 @@ def stack_path(heartbeat: Path) -> Path:
     return heartbeat.with_suffix(".stack")
 
 
-def arm_stack_dump(stack_file: TextIO, seconds: float) -> None:
-    """Dump the stacks to ``stack_file`` if this case is still running just before the
-    watchdog would kill it (a case that ends first cancels it: :func:`disarm_stack_dump`)."""
-    faulthandler.dump_traceback_later(max(seconds - STACK_LEAD_SECONDS, seconds / 2),
-                                      file=stack_file)
+def dump_stacks_on_signal(stack_file: TextIO) -> None:
+    """Let the watchdog ask this process for its stacks before it kills it: faulthandler's
+    handler runs in C, so it answers while the main thread is stuck in C holding the
+    interpreter lock, and it costs nothing per case."""
+    faulthandler.register(STACK_SIGNAL, file=stack_file, all_threads=True, chain=False)
 
 
-def disarm_stack_dump() -> None:
-    faulthandler.cancel_dump_traceback_later()
-
-
-def where_stuck(stack: Path, frames: int = 3) -> str:
-    """The innermost frames of the main thread in the last dump, innermost first."""
+def where_stuck(stack: Path, start: int, frames: int = 3) -> str:
+    """The innermost frames of the main thread in the dump written past byte ``start``,
+    innermost first."""
     try:
-        text = stack.read_text(errors="replace")
+        with stack.open("rb") as handle:
+            handle.seek(start)
+            text = handle.read().decode(errors="replace")
     except OSError:
         return ""
-    last_dump = text.rsplit("Timeout (", 1)[-1]
     # threads are listed newest first: the main thread, the oldest, comes last
-    threads = re.split(r"^(?:Current thread|Thread) 0x\w+ .*$", last_dump, flags=re.MULTILINE)
+    threads = re.split(r"^(?:Current thread|Thread) 0x\w+ .*$", text, flags=re.MULTILINE)
     if len(threads) < 2:
         return ""
     lines = [line.strip() for line in threads[-1].splitlines() if line.strip()]
     return " <- ".join(lines[:frames])
+
+
+def _ask_for_stacks(pid: int, stack: Path) -> str:
+    """Signal the stuck process to dump its stacks, and wait briefly for the dump."""
+    start = stack.stat().st_size if stack.exists() else 0
+    os.kill(pid, STACK_SIGNAL)
+    waited = 0.0
+    while waited < STACK_WAIT_SECONDS:
+        time.sleep(0.05)
+        waited += 0.05
+        where = where_stuck(stack, start)
+        if where:
+            return where
+    return ""
 
 
 def process_alive(pid: int) -> bool:
@@ -106,8 +118,9 @@ def watch(pid: int, heartbeat: Path, stream: Path, seconds: float) -> None:
     while os.getppid() == pid and process_alive(pid):
         case = _current(heartbeat)
         if case is not None and time.time() - float(case["started"]) > seconds:
+            where = _ask_for_stacks(pid, stack_path(heartbeat))
             note = {"type": "killed", "nodeid": case["nodeid"], "after_s": seconds,
-                    "where": where_stuck(stack_path(heartbeat))}
+                    "where": where}
             with stream.open("a", encoding="utf-8") as handle:
                 handle.write(json.dumps(note) + "\n")
             rest(heartbeat)

@@ -84,6 +84,11 @@ def reference_root() -> Path:
     configured = os.environ.get("MLCANON_REFERENCE")
     if configured:
         return Path(configured)
+    return _checkout_reference()
+
+
+@cache
+def _checkout_reference() -> Path:
     return Path(__file__).resolve().parents[2] / "reference"
 
 

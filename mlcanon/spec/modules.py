@@ -51,6 +51,9 @@ def concept_module(family: str, concept_id: str, file: str) -> types.ModuleType 
 
     A broken module's error is kept in :data:`IMPORT_ERRORS` under its dotted name.
     """
+    loaded = sys.modules.get(module_name(family, concept_id, file))
+    if loaded is not None:  # every case asks; importing again would only return it
+        return loaded
     reference_package()
     if not (reference_root() / family / concept_id / f"{file}.py").exists():
         return None

@@ -32,10 +32,10 @@ KNOWN_DEVIATIONS: tuple[KnownDeviation, ...] = (
              "sklearn.preprocessing.minmax_scale.html",
     ),
     KnownDeviation(
-        concept="min_max_scale", case="spans_unit_interval", dtype="float32",
+        concept="min_max_scale", case="tiny_range_without_eps", dtype="float32",
         reason="minmax_scale treats any range below 10 eps (absolute: 1.2e-6 in float32) as "
-               "zero and divides by 1, so a float32 column with a tiny but nonzero range keeps "
-               "its maximum at about 1e-7 instead of 1",
+               "zero and divides by 1, so a float32 column with a range of 1.2e-7 keeps its "
+               "maximum at 1.2e-7 instead of 1",
         link="https://scikit-learn.org/stable/modules/generated/"
              "sklearn.preprocessing.minmax_scale.html",
     ),

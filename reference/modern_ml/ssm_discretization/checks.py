@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
+from mlcanon import dtypes
 from mlcanon.checks import assert_close, property_check
 
 
@@ -18,10 +20,14 @@ def _tiny(dtype: str) -> float:
 def ssm_linear_in_input(run: Any, inputs: dict[str, np.ndarray], params: dict[str, Any],
                         dtype: str, bound: Any) -> None:
     """The system is linear and time-invariant: y(2u) = 2·y(u) exactly (a power of two),
-    and delaying u by one step delays y by one step (from the zero state)."""
+    and delaying u by one step delays y by one step (from the zero state). Results in the
+    subnormal range may be flushed to zero (XLA on CPU): a flushed y(u) < tiny makes
+    y(2u) < 2 tiny against 0, which is allowed; the property is about linearity, not
+    subnormals."""
     base = run(inputs, params)["y"].astype(np.float64)
     doubled = run({**inputs, "u": 2 * inputs["u"]}, params)["y"]
-    assert_close(doubled, 2 * base, bound, "y of 2u versus 2·y(u)")
+    flushed = replace(bound, printed_atol=bound.printed_atol + 2 * dtypes.tiny(dtype))
+    assert_close(doubled, 2 * base, flushed, "y of 2u versus 2·y(u)")
     u = inputs["u"]
     shifted_u = np.concatenate([np.zeros_like(u[..., :1]), u[..., :-1]], axis=-1)
     shifted = run({**inputs, "u": shifted_u}, params)["y"]
