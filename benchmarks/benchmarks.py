@@ -134,19 +134,31 @@ def _backend(name: str):
     return backend
 
 
+#: prepared calls of this process by (backend, concept, size). asv runs ``setup`` again
+#: before every sample (each timed call must see freshly set-up state); the calls are
+#: pure, so the state of the first setup is fresh for all of them, and preparing again
+#: (drawing inputs, moving them, compiling) would be most of a benchmark's time.
+_PREPARED: dict[tuple[str, str, str], object] = {}
+
+
 def _prepare(backend: str, concept: str, size: str):
     """The prepared call, or a skip naming why the backend cannot run the benchmark's inputs
     (a natives-only backend whose op rejects them: a conformance finding, not a timing)."""
+    key = (backend, concept, size)
+    if key in _PREPARED:
+        return _PREPARED[key]
     from mlcanon import bench
 
     found, section = _backend(backend), _spec(concept)
     try:
-        return bench.prepare(found, section, size)
+        prepared = bench.prepare(found, section, size)
     except NotImplementedError:
         raise
     except Exception as exc:
         raise _skip(f"{backend} fails on the {size} inputs of {concept}: "
                     f"{type(exc).__name__}: {exc}") from exc
+    _PREPARED[key] = prepared
+    return prepared
 
 
 def _spec(concept: str):
@@ -161,6 +173,33 @@ def _spec(concept: str):
     if section is None:
         raise _skip(f"this commit has no benchmark section for {concept}")
     return section
+
+
+def _preload_frameworks() -> None:
+    """Import every listed backend's framework and native modules now, in the process asv
+    forks each benchmark from (``--launch-method forkserver``): once here instead of once
+    per benchmark, where importing torch or jax took seconds. Importing only: no device is
+    touched before a fork. ``MLCANON_BENCH_PRELOAD=0`` turns it off; a failure here only
+    means the benchmark imports it later (and reports the problem there)."""
+    if os.environ.get("MLCANON_BENCH_PRELOAD", "1") == "0":
+        return
+    try:
+        from mlcanon.plugins import registry
+    except ImportError:  # an older commit
+        return
+    wanted = os.environ.get("MLCANON_BENCH_BACKENDS")
+    for backend in registry().backends:
+        if backend.device != "cpu" or (wanted and backend.id not in wanted.split(",")):
+            continue
+        try:
+            if backend.available() is None:
+                backend.namespace()
+                backend.natives()
+        except Exception:
+            continue
+
+
+_preload_frameworks()
 
 
 class Concept:
@@ -230,7 +269,12 @@ class Calibration:
 
 
 class Bandwidth:
-    """Copy bandwidth from cache-resident to main-memory sizes (float32 elements)."""
+    """Copy bandwidth from cache-resident to main-memory sizes (float32 elements).
+
+    Each copy allocates its result; with glibc's defaults a block this large is a fresh
+    mmap each time, and its page faults took a third of the time. asv.conf.json raises
+    the mmap and trim thresholds, so the freed block is reused: the limit measured is the
+    memory's, not the kernel's."""
 
     params = [BACKENDS, ["1MiB", "16MiB", "256MiB"]]
     param_names = ["backend", "bytes"]
