@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlcanon_reference.optimizers._portable import check_choice, check_unit_interval
+from mlcanon_reference.optimizers._portable import (
+    check_choice,
+    check_quadratic,
+    check_unit_interval,
+)
 
 
 def nesterov_momentum(xp: Any, theta: Any, a: Any, b: Any, *, lr: float = 0.1,
                       beta: float = 0.9, steps: int = 1, form: str = "sutskever") -> Any:
-    n = theta.shape[0] if theta.ndim == 1 else -1
-    if n < 0 or tuple(a.shape) != (n, n) or tuple(b.shape) != (n,):
-        msg = (f"need theta (n,), a (n, n), b (n,); got {tuple(theta.shape)}, "
-               f"{tuple(a.shape)}, {tuple(b.shape)}")
-        raise ValueError(msg)
-    if steps < 1:
-        msg = f"steps must be at least 1, got {steps}"
-        raise ValueError(msg)
+    check_quadratic(theta, a, b, steps)
     check_unit_interval("beta", beta)
     check_choice("form", form, ("sutskever", "library"))
     v = xp.zeros_like(theta)
