@@ -157,3 +157,26 @@ def test_asv_flags_a_slowed_implementation(tmp_path):
     flagged = [line for line in compared.stdout.splitlines()
                if line.startswith("| +") and "time_call" in line]
     assert len(flagged) == 1 and "('softmax', 'numpy:cpu', 'small')" in flagged[0], flagged
+
+
+def test_the_conformance_timing_script_separates_harness_from_backend_time():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import conformance_time
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    records = [
+        {"kind": "edge", "outcome": "passed", "duration_s": 0.003, "backend_s": 0.001},
+        {"kind": "raises", "outcome": "known_deviation", "duration_s": 0.002,
+         "backend_s": 0.001},
+        {"kind": "properties", "outcome": "passed", "duration_s": 0.5, "backend_s": 0.1},
+        {"kind": "edge", "outcome": "missing", "duration_s": 0.0, "backend_s": 0.0},
+    ]
+    summary = conformance_time.summarize(records)
+    assert summary["cases"] == 4
+    assert summary["outcomes"] == {"passed": 2, "known_deviation": 1, "missing": 1}
+    assert math.isclose(summary["in_cases_s"], 0.505)
+    assert math.isclose(summary["backend_s"], 0.102)
+    assert math.isclose(summary["properties_s"], 0.5)
+    # only cases that ran one call path count toward the harness's own cost
+    assert math.isclose(summary["harness_ms_per_case"], 1.5)
