@@ -280,9 +280,14 @@ def _is_case_test(nodeid: str) -> bool:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A run whose every case can run has no unrunnable cells: drop the placeholder
     pytest makes for an empty parameter list (it would show as a skipped test)."""
-    items[:] = [item for item in items if not item.name.startswith("test_cannot_run[")
-                or isinstance(getattr(item, "callspec", None) and
-                              item.callspec.params.get("cell"), Unrunnable)]
+    items[:] = [item for item in items if not _empty_placeholder(item)]
+
+
+def _empty_placeholder(item: pytest.Item) -> bool:
+    if not item.name.startswith("test_cannot_run["):
+        return False
+    callspec = getattr(item, "callspec", None)
+    return callspec is None or not isinstance(callspec.params.get("cell"), Unrunnable)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -29,3 +29,19 @@ def masked_softmax_last(xp: Any, scores: Any, allowed: Any) -> Any:
     e = xp.where(allowed, xp.exp(xp.where(allowed, scores - shift, 0.0)), 0.0)
     total = xp.sum(e, axis=-1, keepdims=True)
     return e / xp.where(some, total, 1.0)
+
+
+def rotate_pairs(xp: Any, x: Any, cos: Any, sin: Any, pairing: str) -> Any:
+    """Rotate x's feature pairs by the angles whose cos and sin are given (one per pair):
+    pairs (2i, 2i+1) when ``pairing`` is "interleaved", (i, i + d/2) when it is "half"."""
+    d = x.shape[-1]
+    if pairing == "interleaved":
+        first, second = x[..., 0::2], x[..., 1::2]
+    else:
+        first, second = x[..., : d // 2], x[..., d // 2 :]
+    new_first = first * cos - second * sin
+    new_second = first * sin + second * cos
+    if pairing == "half":
+        return xp.concat([new_first, new_second], axis=-1)
+    pairs = xp.stack([new_first, new_second], axis=-1)  # (..., d/2, 2) back to 2i, 2i+1
+    return xp.reshape(pairs, (*pairs.shape[:-2], d))

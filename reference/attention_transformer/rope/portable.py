@@ -6,6 +6,8 @@ from typing import Any
 
 from array_api_compat import device
 
+from mlcanon_reference.attention_transformer._portable import rotate_pairs
+
 
 def rope(xp: Any, x: Any, positions: Any, *, base: float = 10000.0,
          pairing: str = "interleaved") -> Any:
@@ -22,13 +24,4 @@ def rope(xp: Any, x: Any, positions: Any, *, base: float = 10000.0,
                        device=device(x))
     angle = xp.astype(positions, x.dtype)[..., None] * theta
     cos, sin = xp.cos(angle), xp.sin(angle)
-    if pairing == "interleaved":
-        first, second = x[..., 0::2], x[..., 1::2]
-    else:
-        first, second = x[..., : d // 2], x[..., d // 2 :]
-    new_first = first * cos - second * sin
-    new_second = first * sin + second * cos
-    if pairing == "half":
-        return xp.concat([new_first, new_second], axis=-1)
-    pairs = xp.stack([new_first, new_second], axis=-1)  # (..., d/2, 2) back to 2i, 2i+1
-    return xp.reshape(pairs, (*pairs.shape[:-2], d))
+    return rotate_pairs(xp, x, cos, sin, pairing)

@@ -7,6 +7,8 @@ from typing import Any
 
 from array_api_compat import device
 
+from mlcanon_reference.attention_transformer._portable import rotate_pairs
+
 
 def yarn_frequencies(d: int, *, scale: float, original_len: int, base: float, alpha: float,
                      beta: float) -> list[float]:
@@ -32,16 +34,7 @@ def yarn(xp: Any, x: Any, positions: Any, *, scale: float = 4.0, original_len: i
                                         alpha=alpha, beta=beta), dtype=x.dtype, device=device(x))
     angle = xp.astype(positions, x.dtype)[..., None] * theta
     cos, sin = xp.cos(angle) * attention_factor, xp.sin(angle) * attention_factor
-    if pairing == "interleaved":
-        first, second = x[..., 0::2], x[..., 1::2]
-    else:
-        first, second = x[..., : d // 2], x[..., d // 2 :]
-    new_first = first * cos - second * sin
-    new_second = first * sin + second * cos
-    if pairing == "half":
-        return xp.concat([new_first, new_second], axis=-1)
-    pairs = xp.stack([new_first, new_second], axis=-1)
-    return xp.reshape(pairs, (*pairs.shape[:-2], d))
+    return rotate_pairs(xp, x, cos, sin, pairing)
 
 
 def _check(x: Any, scale: float, original_len: int, base: float, alpha: float, beta: float,
