@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tomllib
 from pathlib import Path
 
@@ -175,18 +176,30 @@ def _spec(concept: str):
     return section
 
 
-def _preload_frameworks() -> None:
-    """Import every listed backend's framework and native modules now, in the process asv
-    forks each benchmark from (``--launch-method forkserver``): once here instead of once
-    per benchmark, where importing torch or jax took seconds. Importing only: no device is
+def _in_forkserver() -> bool:
+    """Whether asv imports this module in its forkserver. Its other processes (discovery,
+    ``asv check``, a spawned benchmark) load it once and need only their own parts."""
+    return sys.argv[1:2] == ["run_server"]
+
+
+def _preload() -> None:
+    """Load now, in the process asv forks each benchmark from (``--launch-method
+    forkserver``: asv's ``run_server`` command), what every benchmark needs: the parsed
+    spec and every listed CPU backend's framework and native modules (seconds for torch
+    or jax). Once there instead of once per forked benchmark. Loading only: no device is
     touched before a fork. ``MLCANON_BENCH_PRELOAD=0`` turns it off; a failure here only
-    means the benchmark imports it later (and reports the problem there)."""
-    if os.environ.get("MLCANON_BENCH_PRELOAD", "1") == "0":
+    means a benchmark loads it later (and reports the problem there)."""
+    if os.environ.get("MLCANON_BENCH_PRELOAD", "1") == "0" or not _in_forkserver():
         return
     try:
         from mlcanon.plugins import registry
+        from mlcanon.spec import default_spec
     except ImportError:  # an older commit
         return
+    try:
+        default_spec()
+    except Exception:  # a spec that does not load fails each benchmark, with the reason
+        pass
     wanted = os.environ.get("MLCANON_BENCH_BACKENDS")
     for backend in registry().backends:
         if backend.device != "cpu" or (wanted and backend.id not in wanted.split(",")):
@@ -199,7 +212,7 @@ def _preload_frameworks() -> None:
             continue
 
 
-_preload_frameworks()
+_preload()
 
 
 class Concept:
@@ -208,6 +221,10 @@ class Concept:
     params = [CONCEPTS, BACKENDS, SIZES]
     param_names = ["concept", "backend", "size"]
     timeout = 300
+    #: one process per combination instead of asv's two: each round forks, prepares the
+    #: inputs and compiles again, which cost more than the timed calls of a small size.
+    #: ``asv run -a rounds=2`` brings the second round back.
+    rounds = 1
 
     def setup(self, concept, backend, size):
         _selected(concept)
