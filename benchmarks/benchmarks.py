@@ -250,6 +250,9 @@ class Compile:
         found = _backend(backend)
         if type(found).compile is Backend.compile:
             raise _skip(f"{backend} does not compile ahead of time")
+        eager = getattr(_spec(concept), "eager", None)
+        if eager:
+            raise _skip(f"{concept} is benchmarked op by op: {eager}")
         prepared = _prepare(backend, concept, size)
         if prepared.compile_s is None:
             raise _skip(f"{concept} cannot be compiled on {backend} (value-dependent code)")

@@ -46,7 +46,9 @@ def prepare(backend: Any, spec: BenchmarkSpec, size: str, seed: int = 0) -> Prep
         raise NotImplementedError(msg)
     impl = found.fn
     native = {k: backend.from_numpy(v) for k, v in spec.draw(size, seed).items()}
-    fn, compile_s = backend.compile(partial(impl, **spec.params), native)
+    fn, compile_s = partial(impl, **spec.params), None
+    if spec.eager is None:
+        fn, compile_s = backend.compile(fn, native)
 
     def call() -> None:
         backend.synchronize(fn(**native))

@@ -11,7 +11,7 @@ import builtins
 import re
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -76,8 +76,11 @@ class CaseResult:
     arrays: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
-        record = asdict(self)
-        record.pop("arrays")
+        """The record written to the results file. Not ``dataclasses.asdict``: that deep-copies
+        ``arrays`` (every input, expected and actual array of the case) only to drop it."""
+        record = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "arrays"}
+        record["index"] = list(self.index) if self.index is not None else None
+        record["tolerance"] = dict(self.tolerance) if self.tolerance is not None else None
         return record
 
 

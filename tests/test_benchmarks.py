@@ -54,6 +54,39 @@ def test_expressions_are_arithmetic_only():
         bench.evaluate("__import__('os')", {})
 
 
+class _CompileCounter:
+    """The NumPy backend, counting the calls of ``compile`` the benchmark makes."""
+
+    def __init__(self, backend):
+        self.backend, self.compiled = backend, 0
+
+    def __getattr__(self, name):
+        return getattr(self.backend, name)
+
+    def compile(self, fn, inputs):
+        self.compiled += 1
+        return fn, 0.0
+
+
+def test_an_eager_section_is_never_compiled():
+    section = default_spec().concepts["lms_adaptive_filter"].benchmark
+    assert section.eager  # the loop jax.jit would unroll
+    counting = _CompileCounter(registry().get("numpy:cpu"))
+    prepared = bench.prepare(counting, section, "small")
+    assert counting.compiled == 0 and prepared.compile_s is None
+    softmax = default_spec().concepts["softmax"].benchmark
+    assert bench.prepare(counting, softmax, "small").compile_s == 0.0
+    assert counting.compiled == 1
+
+
+@pytest.mark.parametrize("eager", [True, "", 3])
+def test_eager_must_give_its_reason(eager):
+    table = {"sizes": {s: {"n": 4} for s in ("small", "medium", "large")},
+             "inputs": {"x": {"shape": ["n"]}}, "eager": eager}
+    with pytest.raises(ValueError, match="eager must be the reason"):
+        bench.parse("demo", table)
+
+
 def test_jax_timing_includes_the_work():
     """JAX returns before computing; the benchmark's timed call waits for the result."""
     backend = registry().get("jax:cpu")

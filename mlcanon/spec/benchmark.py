@@ -16,6 +16,10 @@ A concept's TOML may carry a ``[benchmark]`` table::
     [benchmark.inputs]
     x = { shape = ["n", "d"], dist = "normal" }
 
+A backend that compiles (JAX) times the compiled call; ``eager = "why"`` times the
+concept op by op instead, where compiling cannot be the right measure (a Python loop over
+``n`` samples, which ``jax.jit`` unrolls into a program that takes minutes to compile).
+
 Sizes bind symbols; shapes, distribution parameters and the two models are arithmetic
 expressions over them (``itemsize`` is the byte size of the dtype). Inputs are drawn
 with the distributions of :mod:`mlcanon.generate`.
@@ -161,6 +165,8 @@ class BenchmarkSpec:
     sizes: dict[str, dict[str, float]]
     inputs: dict[str, dict[str, Any]]
     params: dict[str, Any] = field(default_factory=dict)
+    #: why compiling backends run this benchmark op by op; ``None``: they compile it
+    eager: str | None = None
 
     @property
     def has_models(self) -> bool:
@@ -217,8 +223,12 @@ def parse(concept: str, table: Any) -> BenchmarkSpec:
         msg = f"{concept}: [benchmark.params] must be a table, got {type(params).__name__}"
         raise BenchmarkError(msg, "params")
     _check_inputs(concept, table["inputs"])
+    eager = table.get("eager")
+    if eager is not None and (not isinstance(eager, str) or not eager.strip()):
+        msg = f"{concept}: [benchmark] eager must be the reason, as a string, got {eager!r}"
+        raise BenchmarkError(msg, "eager")
     spec = BenchmarkSpec(concept, dtype, table.get("flops"), table.get("bytes"),
-                         table["sizes"], table["inputs"], params)
+                         table["sizes"], table["inputs"], params, eager)
     for size in SIZES:  # every expression must evaluate for every size
         symbols = spec.symbols(size)
         for model in ("flops", "bytes"):
