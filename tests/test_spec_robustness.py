@@ -82,6 +82,11 @@ SPEC_EDITS = {
                                 "", "tolerance.factor", "must be int/float, got str 'x'"),
     "tolerance_over_list": (replaced('over = "x:-1"\n', "over = [1]\n"),
                             "", "tolerance.over", "must be str/int"),
+    "tolerance_over_an_optional_input": (
+        lambda text: replaced('over = "x:-1"\n', 'over = "scale:0"\n')(replaced(
+            '[signature.params]\n', '[signature.inputs.scale]\ndtype = "float"\n'
+            'shape = "(n,)"\noptional = true\n\n[signature.params]\n')(text)),
+        "", "tolerance.over", "names the optional input 'scale'"),
     "wrt_int": (replaced('wrt = ["x"]\n', "wrt = 5\n"), "grad_rows", "wrt", "must be list"),
     "wrt_items": (replaced('wrt = ["x"]\n', "wrt = [[1]]\n"),
                   "grad_rows", "wrt[0]", "must hold str items"),

@@ -330,6 +330,9 @@ def _parse_tolerance(raw: dict[str, Any], check: _Checker, signature: Signature)
         if name not in signature.inputs or not (axis == "*" or _is_int(axis)):
             check.add(f"{over!r} must be '<input>:<axis>' or '<input>:*' with a signature input",
                       "tolerance.over")
+        elif signature.inputs[name].optional:
+            check.add(f"{over!r} names the optional input {name!r}: a case without it would "
+                      "have no length to scale the tolerance by", "tolerance.over")
     factor = check.require(raw, "factor", (int, float), default=1.0, prefix="tolerance.")
     return Tolerance(error_class, over, _positive(factor, "tolerance.factor", check))
 
