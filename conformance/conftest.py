@@ -2,21 +2,20 @@
 
 ``pytest conformance -n auto --backend torch --device cpu --dtype float32 -k softmax``
 
-Each test is one case of one concept on one backend, device and dtype; its id reads
-``<concept>-<case>-<backend>-<device>-<dtype>``. Every run writes a results file, and
-streams each record to disk as its case ends (:mod:`mlcanon.recording`), so a run that is
-interrupted, killed or crashes keeps what it collected. Under pytest-xdist (``-n``) the
-cases run in worker processes: a case that kills its worker (a segfault, ``os._exit``, a C
-loop past the hard limit of :mod:`mlcanon.watchdog`) is recorded as ``crashed`` and the
-run goes on.
+Each test is one cell: the cases of one concept on one backend, device and dtype
+(:mod:`mlcanon.cells`), run one by one; its id reads ``<concept>-<backend>-<device>-<dtype>``
+and ``--case`` picks cases by name. Every run writes a results file with one record per
+case, and streams each record to disk as its case ends (:mod:`mlcanon.recording`), so a run
+that is interrupted, killed or crashes keeps what it collected. Under pytest-xdist (``-n``)
+the cells run in worker processes: a case that kills its worker (a segfault, ``os._exit``,
+a C loop past the hard limit of :mod:`mlcanon.watchdog`) is recorded as ``crashed``, the
+rest of its cell is resumed in a fresh process (:mod:`mlcanon.resume`) and the run goes on.
 """
 
 from __future__ import annotations
 
 import faulthandler
 import os
-import re
-import shlex
 import signal
 import sys
 from pathlib import Path
@@ -24,23 +23,16 @@ from typing import Any
 
 import pytest
 
-from mlcanon import recording, results, watchdog
+from mlcanon import recording, results, resume, watchdog
+from mlcanon.cells import FAILING, CaseStream, Cell, Settings, group_cells, run_cell, verdict
 from mlcanon.cli import case_timeout
 from mlcanon.plugins import registry
-from mlcanon.runner import PROFILES, Job
-from mlcanon.selection import (
-    Selection,
-    SelectionError,
-    Unrunnable,
-    build_jobs,
-    meta_checks,
-    split_runnable,
-)
+from mlcanon.runner import PROFILES, CaseResult, Job
+from mlcanon.selection import Selection, SelectionError, build_jobs, meta_checks
 from mlcanon.spec import default_spec
 
-HARNESS_FILE = "conformance/test_conformance.py"
-#: the tests that record cases: one case each, or a concept's unrunnable cases on a backend
-CASE_TESTS = ("::test_case[", "::test_cannot_run[")
+#: the tests that run cases (one cell each)
+CELL_TEST = "::test_cell["
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -59,6 +51,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="concept id(s) to run, e.g. softmax,gelu (default: every concept)")
     group.addoption("--family", action="append", metavar="FAMILY",
                     help="families to run, e.g. losses,optimizers (with --concept: either)")
+    group.addoption("--case", action="append", metavar="NAME",
+                    help="case names or patterns to run, e.g. book_001,random_* "
+                         "(default: every case)")
     group.addoption("--profile", choices=sorted(PROFILES), default="standard",
                     help="Hypothesis examples per properties case: quick (a fifth), standard "
                          "(the spec's), thorough (four times)")
@@ -87,32 +82,35 @@ class ConformanceRun:
             dtypes=_split(config.getoption("--dtype")),
             concepts=_split(config.getoption("--concept")),
             families=_split(config.getoption("--family")),
+            cases=_split(config.getoption("--case")),
         )
-        self.profile = config.getoption("--profile")
-        self.timeout = config.getoption("--case-timeout") or None
-        self.hard_timeout = _hard_limit(self.timeout, config.getoption("--hard-timeout"))
-        self.artifacts = Path(config.getoption("--artifacts"))
+        timeout = config.getoption("--case-timeout") or None
+        self.settings = Settings(
+            timeout=timeout,
+            hard_timeout=_hard_limit(timeout, config.getoption("--hard-timeout")),
+            profile=config.getoption("--profile"),
+            shrink=not config.getoption("--no-shrink"),
+            artifacts=Path(config.getoption("--artifacts")),
+        )
         self.run = results.new_run(sys.argv)
-        self.run["profile"] = self.profile
-        self.shrink = not config.getoption("--no-shrink")
-        self.run["shrink"] = self.shrink
+        self.run["profile"] = self.settings.profile
+        self.run["shrink"] = self.settings.shrink
         self.workerinput: dict[str, Any] | None = getattr(config, "workerinput", None)
         given = self.workerinput["mlcanon_results"] if self.workerinput else \
             config.getoption("--results")
         self.path = Path(given or results.default_path())
         self.parts = recording.parts_folder(self.path)
         self.stream: recording.Stream | None = None
-        self.heartbeat: Path | None = None
+        self.out: CaseStream | None = None
         self.watchdog: Any = None
         self.planned = 0
         #: nodeid -> (pytest outcome, whether it was an xfail, report text): the controller's
-        #: view, which a record must agree with.
+        #: view, which a cell's records must agree with.
         self.reports: dict[str, tuple[str, bool, str]] = {}
+        self._cells: list[Cell] | None = None
         self.jobs_by_id: dict[str, Job] | None = None
-        self.split: tuple[list[Job], list[Unrunnable]] | None = None
-        #: under xdist, the ids of the tests that gather unrunnable cases (their case count
-        #: is known once their records arrive)
-        self.gathered_ids: set[str] = set()
+        #: the backends this process ran cases on, by id
+        self.used: dict[str, Any] = {}
 
     @property
     def is_controller(self) -> bool:
@@ -122,13 +120,17 @@ class ConformanceRun:
     def writer(self) -> str:
         return str(self.workerinput["workerid"]) if self.workerinput else "main"
 
+    @property
+    def timeout(self) -> float | None:
+        return self.settings.timeout
+
     def open_stream(self) -> None:
         self.stream = recording.Stream(self.parts, self.writer)
-        if self.hard_timeout:
-            self.heartbeat = self.parts / f"{self.writer}.heartbeat"
-            self.stack_log = watchdog.stack_path(self.heartbeat).open("a")
+        if self.settings.hard_timeout:
+            self.stack_log = watchdog.stack_path(self.stream.path).open("a")
             watchdog.dump_stacks_on_signal(self.stack_log)
-            self.watchdog = watchdog.start(self.heartbeat, self.stream.path, self.hard_timeout)
+            self.watchdog = watchdog.start(self.stream.path, self.settings.hard_timeout)
+        self.out = CaseStream(self.stream)
 
     def log_faults(self) -> None:
         """Send a fatal error's traceback (segfault, abort) to a file the controller reads
@@ -137,31 +139,27 @@ class ConformanceRun:
             self._fault_log = (self.parts / f"{self.writer}.fault").open("w")
             faulthandler.enable(file=self._fault_log)
 
-    def repro(self, job: Job) -> str:
-        b = job.backend
-        node = f"{HARNESS_FILE}::test_case[{job.id}]"
-        profile = "" if self.profile == "standard" else f" --profile {self.profile}"
-        # the repro shrinks: whoever reruns one case wants the smallest failing input
-        return (f"pytest {shlex.quote(node)} --backend {b.name} --device {b.device} "
-                f"--dtype {job.dtype}{profile}")
+    def cells(self) -> list[Cell]:
+        """The selected cases in cells (worked out once)."""
+        if self._cells is None:
+            self._cells = group_cells(build_jobs(self.selection))
+        return self._cells
 
-    def jobs(self) -> tuple[list[Job], list[Unrunnable]]:
-        """The runnable jobs, and the unrunnable ones gathered (worked out once)."""
-        if self.split is None:
-            self.split = split_runnable(build_jobs(self.selection))
-        return self.split
+    def run_cell(self, nodeid: str, cell: Cell) -> list[CaseResult]:
+        assert self.out is not None, "a process that runs cases has a stream"
+        self.used.setdefault(cell.first.backend.id, cell.first.backend)
+        return run_cell(cell, nodeid, self.settings, self.out)
 
-    def record(self, nodeid: str, result: Any) -> None:
-        if self.stream is not None:
-            self.stream.add({"type": "record", "nodeid": nodeid, "record": result.as_dict()})
-
-    def before_case(self, nodeid: str) -> None:
-        if self.heartbeat is not None:
-            watchdog.beat(self.heartbeat, nodeid)
-
-    def after_case(self) -> None:
-        if self.heartbeat is not None:
-            watchdog.rest(self.heartbeat)
+    def describe_used_backends(self) -> None:
+        """In a worker, at the end: describe the backends it ran (versions, default probes)
+        into the stream, so the controller need not import their frameworks to do it."""
+        assert self.stream is not None
+        for backend in self.used.values():
+            try:
+                about = results.describe_backend(backend, self.timeout)
+            except Exception:  # the controller tries again, and records the problem
+                continue
+            self.stream.add({"type": "backend", "id": backend.id, "about": about})
 
 
 def _hard_limit(timeout: float | None, hard: float | None) -> float | None:
@@ -231,7 +229,7 @@ def _claim_results_path(run: ConformanceRun) -> None:
 
 
 def _require_runnable(run: ConformanceRun) -> None:
-    jobs = build_jobs(run.selection)
+    jobs = [job for cell in run.cells() for job in cell.jobs]
     if not jobs:
         msg = f"the selection {run.selection.describe()} matches no case of the spec"
         raise SelectionError(msg)
@@ -260,43 +258,24 @@ def pytest_configure_node(node: Any) -> None:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_node_collection_finished(node: Any, ids: list[str]) -> None:
+    """The cases the workers collected: the controller only sees test ids."""
     run = node.config.stash[RUN_KEY]
-    run.planned = max(run.planned, sum("::test_case[" in i for i in ids))
-    run.gathered_ids.update(i for i in ids if "::test_cannot_run[" in i)
+    sizes = {cell.id: len(cell) for cell in run.cells()}
+    run.planned = max(run.planned, sum(sizes.get(resume.cell_of(i), 0)
+                                       for i in ids if CELL_TEST in i))
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     run = session.config.stash[RUN_KEY]
     if run.is_controller and not _starts_workers(session.config):
-        run.planned = sum(1 if item.name.startswith("test_case[") else
-                          len(item.callspec.params["cell"].results)
-                          for item in session.items if _is_case_test(item.nodeid))
-
-
-def _is_case_test(nodeid: str) -> bool:
-    return any(marker in nodeid for marker in CASE_TESTS)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A run whose every case can run has no unrunnable cells: drop the placeholder
-    pytest makes for an empty parameter list (it would show as a skipped test)."""
-    items[:] = [item for item in items if not _empty_placeholder(item)]
-
-
-def _empty_placeholder(item: pytest.Item) -> bool:
-    if not item.name.startswith("test_cannot_run["):
-        return False
-    callspec = getattr(item, "callspec", None)
-    return callspec is None or not isinstance(callspec.params.get("cell"), Unrunnable)
+        run.planned = sum(len(item.callspec.params["cell"]) for item in session.items
+                          if CELL_TEST in item.nodeid)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     run = metafunc.config.stash[RUN_KEY]
-    if "job" in metafunc.fixturenames:
-        jobs, _ = run.jobs()
-        metafunc.parametrize("job", jobs, ids=[j.id for j in jobs])
     if "cell" in metafunc.fixturenames:
-        _, cells = run.jobs()
+        cells = run.cells()
         metafunc.parametrize("cell", cells, ids=[c.id for c in cells])
     if "meta_check" in metafunc.fixturenames:
         checks = meta_checks(run.selection)
@@ -309,9 +288,9 @@ def conformance_run(request: pytest.FixtureRequest) -> ConformanceRun:
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    """The controller's view of every case (from its workers under xdist)."""
-    if not _is_case_test(report.nodeid) or not (report.when == "call" or report.failed
-                                                    or report.skipped):
+    """The controller's view of every cell (from its workers under xdist)."""
+    if CELL_TEST not in report.nodeid or not (report.when == "call" or report.failed
+                                              or report.skipped):
         return
     run = _current_run()
     if run is not None and run.is_controller:
@@ -336,6 +315,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     run = session.config.stash[RUN_KEY]
+    if run.stream is not None and not run.is_controller:
+        run.describe_used_backends()
     if run.stream is not None:
         run.stream.close()
     if run.watchdog is not None:
@@ -344,44 +325,63 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         return
     interrupted = exitstatus == pytest.ExitCode.INTERRUPTED or session.shouldstop
     session.config.stash[SUMMARY_KEY] = _finish(run, "interrupted" if interrupted
-                                                else "finished")
+                                                else "finished", _reporter_line(session))
 
 
 SUMMARY_KEY = pytest.StashKey[dict[str, Any]]()
 
 
-def _finish(run: ConformanceRun, status: str) -> dict[str, Any]:
-    """Merge what every process streamed, reconcile it with pytest's outcomes, describe
-    the backends, and write the final file atomically: whatever fails here is recorded
-    as a problem of the run, never a reason to lose its results."""
+def _reporter_line(session: pytest.Session) -> Any:
+    """Write a progress line through pytest's terminal (plain print without one)."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    return print if reporter is None else reporter.write_line
+
+
+def _finish(run: ConformanceRun, status: str, say: Any = print) -> dict[str, Any]:
+    """Resume the cells a crash cut short, merge what every process streamed, reconcile it
+    with pytest's outcomes, describe the backends, and write the final file atomically:
+    whatever fails here is recorded as a problem of the run, never a reason to lose its
+    results."""
+    problems = []
     _, entries = recording.read_parts(run.parts)
+    if status == "finished":
+        try:
+            if _resume_crashed_cells(run, entries, say):
+                _, entries = recording.read_parts(run.parts)
+        except Exception as exc:
+            problems.append(f"resuming cells after a crash failed: {type(exc).__name__}: {exc}")
     records = reconcile(entries, run.reports, run.parts)
-    problems = _describe(run, records)
-    planned = run.planned + _gathered_cases(run, entries)
-    run.run.update(status=status, cases_planned=planned, cases_run=len(records),
+    problems += _describe(run, records, _described(entries))
+    run.run.update(status=status, cases_planned=run.planned, cases_run=len(records),
                    problems=problems)
     document = {"schema": results.SCHEMA, "runs": [run.run],
                 "results": [{"run": run.run["id"], **r} for r in records]}
     recording.finish(run.path, document)
-    return {"records": records, "status": status, "path": run.path, "planned": planned}
+    return {"records": records, "status": status, "path": run.path, "planned": run.planned}
 
 
-def _gathered_cases(run: ConformanceRun, entries: list[dict[str, Any]]) -> int:
-    """Under xdist, how many cases the tests of unrunnable cases held: the controller sees
-    only their ids, so it counts their records (one for a test that left none)."""
-    written = {i: 0 for i in run.gathered_ids}
-    for entry in entries:
-        if entry.get("type") == "record" and entry["nodeid"] in written:
-            written[entry["nodeid"]] += 1
-    return sum(max(1, count) for count in written.values())
+def _resume_crashed_cells(run: ConformanceRun, entries: list[dict[str, Any]],
+                          say: Any) -> bool:
+    """Resume every cell a crash cut short; whether there was any."""
+    cells = {cell.id: cell for cell in run.cells()}
+    todo = resume.unfinished(entries, cells, list(run.reports))
+    for cell in todo:
+        resume.resume(cell, run.parts, run.settings, say)
+    return bool(todo)
 
 
-def _describe(run: ConformanceRun, records: list[dict[str, Any]]) -> list[str]:
+def _described(entries: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The backends the workers described, by id."""
+    return {e["id"]: e["about"] for e in entries if e.get("type") == "backend"}
+
+
+def _describe(run: ConformanceRun, records: list[dict[str, Any]],
+              described: dict[str, dict[str, Any]]) -> list[str]:
     problems = []
     used = {f"{r['backend']}:{r['device']}" for r in records}
     backends = [b for b in registry().backends if b.id in used]
     try:
-        results.finish_run(run.run, backends, run.timeout)
+        results.finish_run(run.run, backends, run.timeout, described)
         run.run["threads"].update(_worker_threads(run.config))
     except Exception as exc:  # a backend's versions() or probes: its problem, not the run's
         problems.append(f"describing the backends failed: {type(exc).__name__}: {exc}")
@@ -394,88 +394,96 @@ def _describe(run: ConformanceRun, records: list[dict[str, Any]]) -> list[str]:
 
 def reconcile(entries: list[dict[str, Any]], reports: dict[str, tuple[str, bool, str]],
               parts: Path | None = None) -> list[dict[str, Any]]:
-    """One record per case, whose outcome always agrees with pytest's.
+    """One record per case, and each cell's records agree with pytest's outcome for it.
 
-    A case whose process died before it wrote its record (a crash, a hard kill) gets a
-    ``crashed`` record built from its test id; a record pytest disagrees with (a failure
-    after the record was written) becomes an ``error`` with pytest's reason.
+    A case that started and left no record (its process died: a crash, a hard kill) gets a
+    ``crashed`` record; a case no process could resume gets an ``error``; a cell pytest
+    judged otherwise than its records say (a failure after the records were written) has
+    every record that does not fail turned into an ``error`` with pytest's reason.
     """
-    killed = {e["nodeid"]: e for e in entries if e.get("type") == "killed"}
     by_node: dict[str, list[dict[str, Any]]] = {}
+    recorded: set[tuple[str, str]] = set()
+    started: dict[tuple[str, str], str] = {}
+    killed: dict[tuple[str, str], dict[str, Any]] = {}
     for entry in entries:
-        if entry.get("type") == "record":
-            by_node.setdefault(entry["nodeid"], []).append(entry["record"])
+        kind, key = entry.get("type"), (entry.get("nodeid", ""), entry.get("case", ""))
+        if kind == "record":
+            by_node.setdefault(key[0], []).append(entry["record"])
+            recorded.add(key)
+        elif kind == "started":
+            started[key] = entry.get("writer", "")
+        elif kind == "killed":
+            killed[key] = entry
+        elif kind == resume.LOST:
+            by_node.setdefault(key[0], []).append(_lost_record(key[1], "error", entry["why"]))
+    for key, writer in started.items():
+        if key not in recorded:
+            why = _why_lost(killed.get(key), parts / f"{writer}.fault" if parts else None)
+            by_node.setdefault(key[0], []).append(_lost_record(key[1], "crashed", why))
     for nodeid, (outcome, xfail, text) in reports.items():
         records = by_node.get(nodeid)
         if not records:
-            why = _why_lost(text, killed.get(nodeid), parts)
-            by_node[nodeid] = [_lost_record(nodeid, why)]
-            continue
-        for record in records:
-            if not _agrees(record["outcome"], outcome, xfail):
-                record["message"] = (f"pytest says {outcome} ({text}); the case recorded "
-                                     f"{record['outcome']}: {record['message']}")
-                record["outcome"] = "error"
+            why = f"the test ended without a record of any case: {text}"
+            by_node[nodeid] = [_lost_cell_record(nodeid, why)]
+        elif verdict(r["outcome"] for r in records) != _pytest_verdict(outcome, xfail):
+            for record in records:
+                if record["outcome"] not in FAILING:
+                    record["message"] = (f"pytest says {outcome} ({text}); the case "
+                                         f"recorded {record['outcome']}: {record['message']}")
+                    record["outcome"] = "error"
     return [record for records in by_node.values() for record in records]
 
 
-def _agrees(recorded: str, outcome: str, xfail: bool) -> bool:
-    expected = {"passed": ("passed", False), "failed": ("failed", False),
-                "error": ("failed", False), "crashed": ("failed", False),
-                "missing": ("skipped", False), "unsupported": ("skipped", False),
-                "known_deviation": ("skipped", True)}
-    return expected.get(recorded) == (outcome, xfail)
+def _pytest_verdict(outcome: str, xfail: bool) -> str:
+    return "xfailed" if xfail else outcome
 
 
-def _why_lost(text: str, killed: dict[str, Any] | None, parts: Path | None) -> str:
+def _why_lost(killed: dict[str, Any] | None, fault: Path | None) -> str:
     """Why a case left no record: the watchdog's note, or what its process left behind
     (faulthandler's first line for a segfault or an abort)."""
     if killed:
         where = f"; stuck in {killed['where']}" if killed.get("where") else ""
         return (f"killed after {killed['after_s']} s: the case did not return and no time "
                 f"limit signal reached it (a C loop, a blocked or reset alarm){where}")
-    worker = re.search(r"worker '(\w+)' crashed", text)
-    fault = parts / f"{worker.group(1)}.fault" if worker and parts else None
     lines = fault.read_text(errors="replace").strip().splitlines() \
         if fault is not None and fault.exists() else []
     first = [line for line in lines if line.strip()][:1]
     cause = first[0] if first else "no Python traceback (os._exit, or a kill from outside)"
-    return f"the process running the case died: {cause} [{text}]"
+    return f"the process running the case died: {cause}"
 
 
-def _lost_record(nodeid: str, why: str) -> dict[str, Any]:
-    from mlcanon.runner import CaseResult
-
-    if "::test_case[" not in nodeid:  # a test of unrunnable cases: they ran no code
-        job_id = nodeid.split("[", 1)[-1].rstrip("]")
-        concept, backend, device = (job_id.split("-") + [""] * 3)[:3]
-        return CaseResult(concept, "", "", "", backend, device, "", outcome="crashed",
+def _lost_record(job_id: str, outcome: str, why: str) -> dict[str, Any]:
+    """The record of a case that left none, from its job (or its id where the job is
+    unknown)."""
+    job = _jobs_by_id().get(job_id)
+    if job is None:
+        concept, case, backend, device, dtype = (job_id.split("-") + [""] * 5)[:5]
+        return CaseResult(concept, "", case, "", backend, device, dtype, outcome=outcome,
                           message=why).as_dict()
-    job_id = nodeid.split("::test_case[", 1)[1].rstrip("]")
-    concept, case, backend, device, dtype = (job_id.split("-") + [""] * 5)[:5]
-    found = _jobs_by_id().get(job_id)
-    if found is not None:
-        concept, case = found.concept.id, found.case.name
-        backend, device, dtype = found.backend.name, found.backend.device, found.dtype
-    result = CaseResult(concept, found.concept.family if found else "", case,
-                        found.case.kind if found else "", backend, device, dtype,
-                        outcome="crashed", message=why)
-    return result.as_dict()
+    b = job.backend
+    return CaseResult(job.concept.id, job.concept.family, job.case.name, job.case.kind,
+                      b.name, b.device, job.dtype, outcome=outcome, message=why).as_dict()
+
+
+def _lost_cell_record(nodeid: str, why: str) -> dict[str, Any]:
+    concept, backend, device, dtype = (resume.cell_of(nodeid).split("-") + [""] * 4)[:4]
+    return CaseResult(concept, "", "", "", backend, device, dtype, outcome="crashed",
+                      message=why).as_dict()
 
 
 def _jobs_by_id() -> dict[str, Job]:
-    """Every job of the run by test id, built once (only crashed cases need it)."""
+    """Every job of the run by id, built once (only cases that left no record need it)."""
     run = _current_run()
     if run is None:
         return {}
     if run.jobs_by_id is None:
-        run.jobs_by_id = {job.id: job for job in build_jobs(run.selection)}
+        run.jobs_by_id = {job.id: job for cell in run.cells() for job in cell.jobs}
     return run.jobs_by_id
 
 
 def _nothing_matched(config: pytest.Config) -> str:
     run = config.stash[RUN_KEY]
-    total = len(build_jobs(run.selection))
+    total = sum(len(cell) for cell in run.cells())
     keyword = config.getoption("keyword")
     why = f"-k {keyword!r} deselected all of them" if keyword else "none was collected"
     return (f"no case ran: the selection {run.selection.describe()} holds {total} cases and "

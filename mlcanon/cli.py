@@ -172,7 +172,7 @@ def _cmd_run(args: argparse.Namespace, extra: list[str]) -> int:
     import pytest
 
     command = [str(HARNESS), "-q", "-p", "no:cacheprovider"]
-    for option in ("backend", "device", "dtype", "concept", "family"):
+    for option in ("backend", "device", "dtype", "concept", "family", "case"):
         for value in getattr(args, option) or []:
             command += [f"--{option}", value]
     if args.results:
@@ -337,12 +337,15 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--dtype", action="append", help="dtype(s), e.g. float32")
     run.add_argument("--concept", action="append", help="concept id(s), e.g. softmax,gelu")
     run.add_argument("--family", action="append", help="families, e.g. losses,optimizers")
+    run.add_argument("--case", action="append",
+                     help="case names or patterns, e.g. book_001,random_*")
     run.add_argument("--profile", choices=["quick", "standard", "thorough"],
                      help="Hypothesis examples per properties case (default: standard)")
     run.add_argument("--no-shrink", action="store_true",
                      help="report properties failures unshrunk (faster)")
     run.add_argument("--results", help="results file to write")
-    run.add_argument("-k", help="pytest -k expression, e.g. softmax")
+    run.add_argument("-k", help="pytest -k expression over cell ids "
+                                "(<concept>-<backend>-<device>-<dtype>), e.g. softmax")
     run.add_argument("--case-timeout", type=case_timeout, metavar="SECONDS",
                      help="time limit of one case; 0 disables it (default: 60)")
     reference = sub.add_parser("reference", help="check or regenerate frozen spec values")

@@ -127,6 +127,7 @@ class Stream:
     """One process's append-only record file in the parts folder."""
 
     def __init__(self, parts: Path, writer: str) -> None:
+        self.writer = writer
         self.path = parts / f"{writer}.jsonl"
         self._handle = self.path.open("a", encoding="utf-8")
 
@@ -146,14 +147,19 @@ def read_parts(parts: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         run = json.loads((parts / RUN_FILE).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
         run = {}
-    entries = []
-    for stream in sorted(parts.glob("*.jsonl")):
-        for line in stream.read_text(encoding="utf-8", errors="replace").splitlines():
-            try:
-                entries.append(json.loads(line))
-            except json.JSONDecodeError:
-                continue
+    entries = [e for stream in sorted(parts.glob("*.jsonl")) for e in read_stream(stream)]
     return run, entries
+
+
+def read_stream(stream: Path) -> list[dict[str, Any]]:
+    """The entries of one process's stream (a torn last line is skipped)."""
+    entries = []
+    for line in stream.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            entries.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    return entries
 
 
 def atomic_write(path: Path, text: str) -> None:

@@ -73,17 +73,28 @@ def new_run(command: list[str]) -> dict[str, Any]:
 
 
 def finish_run(run: dict[str, Any], backends: Iterable[Any],
-               probe_timeout: float | None = None) -> None:
-    """Fill in what is known only at the end: versions and devices of backends used."""
+               probe_timeout: float | None = None,
+               described: dict[str, dict[str, Any]] | None = None) -> None:
+    """Fill in what is known only at the end: versions and devices of backends used
+    (from ``described``, by backend id, where a worker process described it already)."""
     run["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     run["threads"] = thread_settings()
     for backend in backends:
-        if backend.available() is not None:
-            run["devices"][backend.id] = {"available": False, "reason": backend.available()}
-            continue
-        run["libraries"].update(backend.versions())
-        run["devices"][backend.id] = {"available": True, "name": backend.device_name()}
-        run["backends"][backend.id] = backend_info(backend, probe_timeout)
+        about = (described or {}).get(backend.id) or describe_backend(backend, probe_timeout)
+        run["devices"][backend.id] = about["device"]
+        if "info" in about:
+            run["libraries"].update(about["libraries"])
+            run["backends"][backend.id] = about["info"]
+
+
+def describe_backend(backend: Any, probe_timeout: float | None = None) -> dict[str, Any]:
+    """A backend's device, libraries and report information, as plain JSON values (a
+    worker process describes the backends it ran and streams this to the controller,
+    which then need not import their frameworks)."""
+    if backend.available() is not None:
+        return {"device": {"available": False, "reason": backend.available()}}
+    return {"device": {"available": True, "name": backend.device_name()},
+            "libraries": backend.versions(), "info": backend_info(backend, probe_timeout)}
 
 
 def backend_info(backend: Any, probe_timeout: float | None = None) -> dict[str, Any]:

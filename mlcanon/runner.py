@@ -196,24 +196,6 @@ def _implementation(job: Job) -> Any:
     return found
 
 
-def cannot_run(job: Job) -> CaseResult | None:
-    """The result of a case that nothing can run here, known without calling the backend
-    (``missing`` or ``unsupported``), or ``None`` when the case runs (or must fail: a
-    broken module is the case's error, reported by :func:`run_job`)."""
-    try:
-        _implementation(job)
-    except _Outcome as stop:
-        if stop.outcome not in ("missing", "unsupported"):
-            return None
-        b = job.backend
-        return CaseResult(job.concept.id, job.concept.family, job.case.name, job.case.kind,
-                          b.name, b.device, job.dtype, outcome=stop.outcome,
-                          message=stop.message)
-    except Exception:  # a misbehaving backend: run_job reports it on the case
-        return None
-    return None
-
-
 def _why_missing(job: Job) -> tuple[str, str]:
     """The outcome and message of a case no code can run."""
     backend, concept = job.backend, job.concept

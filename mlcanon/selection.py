@@ -1,9 +1,10 @@
 """Which jobs a run holds, and the checks that guard the run itself.
 
-Besides one job per (concept, case, backend, dtype), a run checks that every spec file
-loaded, every plugin imported and every known deviation names a real case. Each of
-those is its own test, so a broken file or plugin is reported by name while every other
-result is kept. Nothing here imports pytest: the harness maps these objects to tests.
+Besides one job per (concept, case, backend, dtype), run in cells (:mod:`mlcanon.cells`),
+a run checks that every spec file loaded, every plugin imported and every known deviation
+names a real case. Each of those is its own test, so a broken file or plugin is reported
+by name while every other result is kept. Nothing here imports pytest: the harness maps
+these objects to tests.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mlcanon.backend import Backend
+from mlcanon.cells import case_matches
 from mlcanon.plugins import DEVICE_ALIASES, Registry, device_matches, registry
-from mlcanon.runner import CaseResult, Job, cannot_run
+from mlcanon.runner import Job
 from mlcanon.spec import LoadedSpec, default_spec
 from mlcanon.spec.model import DTYPES
 
@@ -31,6 +33,8 @@ class Selection:
     dtypes: list[str] = field(default_factory=list)
     concepts: list[str] = field(default_factory=list)
     families: list[str] = field(default_factory=list)
+    #: case names or shell-style patterns (``book_*``): cases of other names are left out
+    cases: list[str] = field(default_factory=list)
 
     def validate_spec(self, spec: LoadedSpec) -> None:
         """``--concept`` and ``--family`` name concepts and families of the spec."""
@@ -73,7 +77,8 @@ class Selection:
         """The selection as its options, for messages."""
         given = [f"--{name} {','.join(values)}" for name, values in
                  (("backend", self.backends), ("device", self.devices), ("dtype", self.dtypes),
-                  ("concept", self.concepts), ("family", self.families))
+                  ("concept", self.concepts), ("family", self.families),
+                  ("case", self.cases))
                  if values]
         return " ".join(given) or "(everything)"
 
@@ -108,51 +113,13 @@ def build_jobs(selection: Selection, spec: LoadedSpec | None = None,
         if not selection.wants(concept):
             continue
         for case in concept.cases:
+            if not case_matches(case.name, selection.cases):
+                continue
             for dtype in concept.case_dtypes(case):
                 if selection.dtypes and dtype not in selection.dtypes:
                     continue
                 jobs.extend(Job(concept, case, backend, dtype) for backend in backends)
     return jobs
-
-
-@dataclass(frozen=True)
-class Unrunnable:
-    """The cases of one concept that nothing can run on one backend here: no code for
-    them, an unsupported dtype, an unavailable backend. They are one test, not one each:
-    such a test costs pytest as much as a real case, and a backend with natives only has
-    thousands of them (each case is still recorded with its outcome and reason)."""
-
-    concept: str
-    backend: Backend
-    results: tuple[CaseResult, ...]
-
-    @property
-    def id(self) -> str:
-        return f"{self.concept}-{self.backend.name}-{self.backend.device}"
-
-    def summary(self) -> str:
-        outcomes = sorted({r.outcome for r in self.results})
-        reasons = sorted({r.message for r in self.results})
-        more = f" (and {len(reasons) - 1} other reasons)" if len(reasons) > 1 else ""
-        return (f"{'/'.join(outcomes)}: {len(self.results)} cases of {self.concept} on "
-                f"{self.backend.id}: {reasons[0]}{more}")
-
-
-def split_runnable(jobs: list[Job]) -> tuple[list[Job], list[Unrunnable]]:
-    """The jobs that run, and the rest gathered per concept and backend."""
-    runnable: list[Job] = []
-    gathered: dict[tuple[str, str], list[CaseResult]] = {}
-    backends: dict[str, Backend] = {}
-    for job in jobs:
-        result = cannot_run(job)
-        if result is None:
-            runnable.append(job)
-        else:
-            gathered.setdefault((job.concept.id, job.backend.id), []).append(result)
-            backends[job.backend.id] = job.backend
-    cells = [Unrunnable(concept, backends[backend], tuple(results))
-             for (concept, backend), results in gathered.items()]
-    return runnable, cells
 
 
 @dataclass(frozen=True)

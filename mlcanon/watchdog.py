@@ -2,16 +2,17 @@
 
 The per-case limit (:mod:`mlcanon.deadline`) is an alarm signal: it cannot interrupt a C
 loop that never returns to the interpreter, a backend that resets the timer, or one that
-swallows the exception. This process can: the harness process writes the case it starts
-into a heartbeat file, and when a case runs past the hard limit the watchdog notes it in
-that process's results stream and kills the process with SIGKILL. First it signals the
-process, whose faulthandler (:func:`dump_stacks_on_signal`) writes every thread's Python
-stack beside the heartbeat, so the note says where the case was stuck. Under
+swallows the exception. This process can: it follows the harness process's results stream,
+where each case writes a ``started`` entry (with the time) before it runs and its record
+after, and when a case runs past the hard limit the watchdog notes it in that stream and
+kills the process with SIGKILL. First it signals the process, whose faulthandler
+(:func:`dump_stacks_on_signal`) writes every thread's Python stack beside the stream, so
+the note says where the case was stuck. Under
 pytest-xdist the worker's death costs that one case (recorded as ``crashed``); in a serial
 run the run ends, and the results streamed so far are kept (:mod:`mlcanon.recording`).
 
-Run as ``python -m mlcanon.watchdog PID HEARTBEAT STREAM SECONDS``; it exits when the
-process it watches is gone.
+Run as ``python -m mlcanon.watchdog PID STREAM SECONDS``; it exits when the process it
+watches is gone.
 """
 
 from __future__ import annotations
@@ -33,27 +34,15 @@ STACK_SIGNAL = signal.SIGUSR1
 STACK_WAIT_SECONDS = 1.0
 
 
-def start(heartbeat: Path, stream: Path, seconds: float) -> subprocess.Popen[bytes]:
-    """Watch this process; the caller writes ``heartbeat`` around each case."""
+def start(stream: Path, seconds: float) -> subprocess.Popen[bytes]:
+    """Watch this process, whose cases write ``started`` entries and records to ``stream``."""
     return subprocess.Popen([sys.executable, "-m", "mlcanon.watchdog", str(os.getpid()),
-                             str(heartbeat), str(stream), repr(seconds)],
+                             str(stream), repr(seconds)],
                             stdin=subprocess.DEVNULL, start_new_session=True)
 
 
-def beat(heartbeat: Path, nodeid: str) -> None:
-    """Say which case starts now (written whole, then renamed: never read half-written)."""
-    fresh = heartbeat.with_name(heartbeat.name + ".new")
-    fresh.write_text(json.dumps({"nodeid": nodeid, "started": time.time()}))
-    os.replace(fresh, heartbeat)
-
-
-def rest(heartbeat: Path) -> None:
-    """The case ended."""
-    heartbeat.unlink(missing_ok=True)
-
-
-def stack_path(heartbeat: Path) -> Path:
-    return heartbeat.with_suffix(".stack")
+def stack_path(stream: Path) -> Path:
+    return stream.with_suffix(".stack")
 
 
 def dump_stacks_on_signal(stack_file: TextIO) -> None:
@@ -105,29 +94,55 @@ def process_alive(pid: int) -> bool:
     return True
 
 
-def _current(heartbeat: Path) -> dict[str, object] | None:
-    try:
-        return json.loads(heartbeat.read_text())
-    except (OSError, json.JSONDecodeError):
-        return None
+class Follower:
+    """Reads what a stream gained since the last look, and knows the case running now."""
+
+    def __init__(self, stream: Path) -> None:
+        self.stream = stream
+        self.offset = 0
+        self.pending = b""
+        self.current: dict[str, object] | None = None
+
+    def poll(self) -> dict[str, object] | None:
+        try:
+            with self.stream.open("rb") as handle:
+                handle.seek(self.offset)
+                data = handle.read()
+        except OSError:
+            return self.current
+        self.offset += len(data)
+        *lines, self.pending = (self.pending + data).split(b"\n")
+        for line in lines:
+            self._see(line)
+        return self.current
+
+    def _see(self, line: bytes) -> None:
+        try:
+            entry = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return
+        if entry.get("type") == "started":
+            self.current = entry
+        elif self.current is not None and entry.get("case") == self.current.get("case"):
+            self.current = None  # its record (or a note about it): the case is over
 
 
-def watch(pid: int, heartbeat: Path, stream: Path, seconds: float) -> None:
+def watch(pid: int, stream: Path, seconds: float) -> None:
+    follower = Follower(stream)
     # started by the watched process: once it dies this process is re-parented (a dead
     # process can linger as a zombie that signal 0 still reaches, so that test is not enough)
     while os.getppid() == pid and process_alive(pid):
-        case = _current(heartbeat)
-        if case is not None and time.time() - float(case["started"]) > seconds:
-            where = _ask_for_stacks(pid, stack_path(heartbeat))
-            note = {"type": "killed", "nodeid": case["nodeid"], "after_s": seconds,
-                    "where": where}
+        case = follower.poll()
+        if case is not None and time.time() - float(case["t"]) > seconds:
+            where = _ask_for_stacks(pid, stack_path(stream))
+            note = {"type": "killed", "nodeid": case["nodeid"], "case": case["case"],
+                    "after_s": seconds, "where": where}
             with stream.open("a", encoding="utf-8") as handle:
                 handle.write(json.dumps(note) + "\n")
-            rest(heartbeat)
             os.kill(pid, signal.SIGKILL)
             return
         time.sleep(POLL_SECONDS)
 
 
 if __name__ == "__main__":
-    watch(int(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), float(sys.argv[4]))
+    watch(int(sys.argv[1]), Path(sys.argv[2]), float(sys.argv[3]))

@@ -73,7 +73,7 @@ def site(tmp_path_factory):
 def harness(site):
     results = site / "results.json"
     run = run_harness(site, results, "--backend", BACKENDS,
-                      "--concept", "softmax", "-k", "softmax-book or test_meta",
+                      "--concept", "softmax", "--case", "book_*",
                       MLCANON_PLUGINS=PLUGINS)
     assert results.exists(), run.stdout[-3000:] + run.stderr[-3000:]
     return run, json.loads(results.read_text())

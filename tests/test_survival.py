@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -34,7 +33,9 @@ CRASHING = {
     "bad_mutation": ("failed", "changed its input 'x' in place"),
     "bad_sync": ("error", "did not return within 1.0 s"),
 }
-ONE_CASE = "softmax-book_000_32"
+ONE_CASE = "book_000_32"
+#: a cell of three softmax cases whose middle one kills bad_large_logits's process
+THREE_CASES = "book_000_32,book_000_65_large_logits,book_002_36"
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,7 @@ def crashing_run(site):
     path = site / "crashing.json"
     backends = ",".join(["numpy", "bad_probe", *CRASHING])
     run = run_harness(site, path, "-n", "2", "--backend", backends, "--concept", "softmax",
-                      "-k", ONE_CASE,
+                      "--case", ONE_CASE,
                       "--case-timeout", "1", "--hard-timeout", "4", MLCANON_PLUGINS=PLUGINS)
     assert path.exists(), run.stdout[-3000:] + run.stderr[-3000:]
     return run, json.loads(path.read_text())
@@ -74,6 +75,33 @@ def test_a_killed_case_says_where_it_was_stuck(crashing_run, backend, module):
     for record in (r for r in document["results"] if r["backend"] == backend):
         assert "stuck in File" in record["message"] and module in record["message"], \
             record["message"]
+
+
+@pytest.fixture(scope="module")
+def cell_with_a_crash(site):
+    """A parallel run in which the middle case of each bad_large_logits cell crashes."""
+    path = site / "cell_with_a_crash.json"
+    run = run_harness(site, path, "-n", "2", "--backend", "numpy,bad_large_logits",
+                      "--concept", "softmax", "--case", THREE_CASES, "--dtype", "float64,float32",
+                      MLCANON_PLUGINS=PLUGINS)
+    assert path.exists(), run.stdout[-3000:] + run.stderr[-3000:]
+    return run, json.loads(path.read_text())
+
+
+def test_the_cases_after_a_crash_in_a_cell_are_resumed(cell_with_a_crash):
+    run, document = cell_with_a_crash
+    mine = {(r["case"], r["dtype"]): r for r in document["results"]
+            if r["backend"] == "bad_large_logits"}
+    assert len(mine) == 6, sorted(mine)
+    for (case, _), record in mine.items():
+        wanted = "crashed" if case == "book_000_65_large_logits" else "passed"
+        assert record["outcome"] == wanted, record
+    assert "resuming 1 cases of softmax-bad_large_logits-cpu-float64" in run.stdout
+    (meta,) = document["runs"]
+    assert meta["cases_planned"] == meta["cases_run"] == 12
+    numpy = [r for r in document["results"] if r["backend"] == "numpy"]
+    assert {r["outcome"] for r in numpy} == {"passed"} and len(numpy) == 6
+    assert "2 failed" in run.stdout.splitlines()[-1]
 
 
 def test_every_other_result_is_kept(crashing_run):
@@ -102,8 +130,9 @@ def test_a_hanging_default_probe_costs_its_row(crashing_run):
 def _start(site: Path, path: Path, *args: str) -> subprocess.Popen[str]:
     """A serial run whose cases each take about a second (a synchronize that blocks)."""
     command = [sys.executable, "-m", "pytest", str(ROOT / "conformance"), "-q",
-               "-p", "no:cacheprovider", "--results", str(path), "--backend", "bad_sync",
-               "--concept", "softmax", "-k", "softmax-book", "--case-timeout", "1", *args]
+               "-p", "no:cacheprovider", "--results", str(path),
+               "--artifacts", str(path.parent / "failures"), "--backend", "bad_sync",
+               "--concept", "softmax", "--case", "book_*", "--case-timeout", "1", *args]
     return subprocess.Popen(command, cwd=ROOT, env=environment(site, MLCANON_PLUGINS=PLUGINS),
                             text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
@@ -112,7 +141,7 @@ def _wait_for_records(path: Path, count: int) -> None:
     deadline = time.monotonic() + 120
     parts = path.with_name(path.name + ".parts")
     while time.monotonic() < deadline:
-        streamed = sum(len(p.read_text().splitlines()) for p in parts.glob("*.jsonl"))
+        streamed = sum(p.read_text().count('"type": "record"') for p in parts.glob("*.jsonl"))
         if streamed >= count:
             return
         time.sleep(0.2)
@@ -158,7 +187,7 @@ def test_a_second_run_may_not_write_the_same_results_file(site):
     try:
         _wait_for_records(path, 1)
         second = run_harness(site, path, "--backend", "numpy", "--concept", "softmax",
-                             "-k", ONE_CASE, MLCANON_PLUGINS=PLUGINS)
+                             "--case", ONE_CASE, MLCANON_PLUGINS=PLUGINS)
         assert second.returncode == 4
         assert f"pid {first.pid}" in second.stderr and "is being written by" in second.stderr
     finally:
@@ -177,8 +206,8 @@ def test_a_bad_results_path_is_refused_before_the_first_case(site, tmp_path, set
     else:
         (tmp_path / "plain").write_text("")
         path = tmp_path / "plain" / "results.json"
-    run = run_harness(site, path, "--backend", "numpy", "--concept", "softmax", "-k", ONE_CASE,
-                      MLCANON_PLUGINS=PLUGINS)
+    run = run_harness(site, path, "--backend", "numpy", "--concept", "softmax",
+                      "--case", ONE_CASE, MLCANON_PLUGINS=PLUGINS)
     assert run.returncode == 4 and words in run.stderr
     assert "passed" not in run.stdout
 
@@ -186,6 +215,8 @@ def test_a_bad_results_path_is_refused_before_the_first_case(site, tmp_path, set
 @pytest.mark.parametrize(("args", "words"), [
     (("--backend", "torch", "--device", "cuda"), "nothing selected can run here"),
     (("--device", "tpu"), "--device 'tpu' is not a device"),
+    (("--concept", "softmax", "--case", "no_such_case"),
+     "--concept softmax --case no_such_case matches no case of the spec"),
 ])
 def test_a_selection_that_cannot_run_is_an_error_with_the_reason(site, tmp_path, args, words):
     if args[1] == "torch" and os.path.exists("/dev/nvidiactl"):
@@ -195,27 +226,20 @@ def test_a_selection_that_cannot_run_is_an_error_with_the_reason(site, tmp_path,
 
 
 def test_a_keyword_that_matches_nothing_says_so(site, tmp_path):
-    run = run_harness(site, tmp_path / "r.json", "--backend", "numpy", "-k", "no_such_case",
+    run = run_harness(site, tmp_path / "r.json", "--backend", "numpy", "-k", "no_such_cell",
                       MLCANON_PLUGINS="numpy")
     assert run.returncode == 5
-    assert "-k 'no_such_case' deselected all of them" in run.stdout
+    assert "-k 'no_such_cell' deselected all of them" in run.stdout
 
 
 def test_outcomes_per_backend_are_those_of_the_records(crashing_run):
-    """The pytest log and the results file tell the same story, case by case."""
+    """The pytest log and the results file tell the same story, cell by cell."""
     run, document = crashing_run
-    # "FAILED <file>::test_case[<id>]", with " - <reason>" where the terminal is wide enough
-    failed_in_log = {line.split("::test_case[", 1)[1].split("]", 1)[0]
+    # "FAILED <file>::test_cell[<cell id>]", with " - <reason>" where the terminal is wide
+    failed_in_log = {line.split("::test_cell[", 1)[1].split("]", 1)[0]
                      for line in run.stdout.splitlines()
-                     if line.startswith("FAILED conformance/test_conformance.py::test_case[")}
-    by_outcome = defaultdict(set)
-    for record in outcomes_of(document):
-        by_outcome[record[0]].add(record[1])
-    assert failed_in_log == by_outcome["failed"] | by_outcome["error"] | by_outcome["crashed"]
-
-
-def outcomes_of(document):
-    for r in document["results"]:
-        job_id = f"{r['concept']}-{r['case']}-{r['backend']}-{r['device']}-{r['dtype']}"
-        yield r["outcome"], job_id
-
+                     if line.startswith("FAILED ") and "::test_cell[" in line}
+    failing_cells = {f"{r['concept']}-{r['backend']}-{r['device']}-{r['dtype']}"
+                     for r in document["results"]
+                     if r["outcome"] in ("failed", "error", "crashed")}
+    assert failed_in_log == failing_cells

@@ -64,6 +64,7 @@ MISBEHAVING = {
     "bad_hang": "hangs",
     "bad_markup": "hostile_message",
     "bad_exit": "exits",
+    "bad_large_logits": "crashes_on_large_logits",
     "bad_segfault": "segfaults",
     "bad_c_loop": "loops_in_c",
     "bad_timer": "resets_timer",
