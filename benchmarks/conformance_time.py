@@ -4,9 +4,9 @@
 ``pytest conformance`` once per backend (each in its own process, results in a temporary
 folder) and prints, per backend: the wall time of the command, the cases and their
 outcomes, the time inside cases and inside the backend's calls, the properties cases'
-share, the harness's own cost per value, raises or grad case, and what pytest and the
-recording cost per test outside the cases. Speed goals are judged from this output (and
-asv), never inside a test. Not an asv benchmark: the module defines no ``time_`` names.
+share, the harness's own cost per value, raises or grad case, and the slowest cell (one
+pytest test). ``--keep DIR`` keeps the results files. Speed goals are judged from this
+output (and asv), never inside a test. Not an asv benchmark: the module defines no ``time_`` names.
 """
 
 from __future__ import annotations
@@ -53,7 +53,18 @@ def summarize(records: list[dict[str, object]]) -> dict[str, object]:
         "properties_s": sum(float(r["duration_s"]) for r in records
                             if r["kind"] == "properties"),
         "harness_ms_per_case": 1e3 * own / len(single) if single else None,
+        "slowest_cell": _slowest_cell(records),
     }
+
+
+def _slowest_cell(records: list[dict[str, object]]) -> tuple[str, float]:
+    """The cell (one pytest test) whose cases took longest: a bound on the time one
+    worker may still run after the other has nothing left."""
+    cells: Counter[str] = Counter()
+    for r in records:
+        cells[f"{r['concept']}-{r['backend']}-{r['device']}-{r['dtype']}"] += \
+            float(r["duration_s"])
+    return cells.most_common(1)[0] if cells else ("", 0.0)
 
 
 def report(row: dict[str, object], workers: str) -> str:
@@ -67,6 +78,7 @@ def report(row: dict[str, object], workers: str) -> str:
         f"{row['backend_s']:.1f} s, properties cases {row['properties_s']:.1f} s",
         "  harness per value/raises/grad case: "
         + (f"{per_case:.2f} ms" if per_case is not None else "n/a"),
+        "  slowest cell: {} ({:.1f} s)".format(*row["slowest_cell"]),
     ]
     return "\n".join(lines)
 
@@ -77,11 +89,15 @@ def main() -> int:
                         help="comma-separated backend names, each timed on its own")
     parser.add_argument("-n", dest="workers", default="0",
                         help="pytest-xdist workers (0: serial; auto)")
+    parser.add_argument("--keep", metavar="DIR", type=Path,
+                        help="keep each backend's results file in DIR (default: discarded)")
     args = parser.parse_args()
     failed = False
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
         for backend in [b.strip() for b in args.backend.split(",") if b.strip()]:
-            row = run_backend(backend, args.workers, Path(folder))
+            row = run_backend(backend, args.workers, folder)
             failed |= "error" in row
             print(report(row, args.workers), flush=True)
     return 1 if failed else 0

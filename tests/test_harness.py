@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from mlcanon import results
-from tests.planted import ROOT, outcomes, run_harness
+from tests.planted import ROOT, outcomes, run_cli, run_harness
 
 pytestmark = pytest.mark.slow
 
@@ -115,3 +115,12 @@ def test_a_properties_case_expected_to_fail_is_not_shrunk():
     assert Phase.shrink in property_settings(5).phases
     assert Phase.shrink not in property_settings(5, shrink=False).phases
     assert Phase.generate in property_settings(5, shrink=False).phases
+
+
+def test_mlcanon_run_selects_cases_by_name(tmp_path):
+    path = tmp_path / "one.json"
+    run = run_cli(tmp_path, "run", "--backend", "numpy", "--concept", "softmax",
+                  "--case", "book_000_3*", "--dtype", "float64", "--results", str(path),
+                  "-n", "0")
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert {r["case"] for r in outcomes(path)} == {"book_000_32"}
