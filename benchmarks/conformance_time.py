@@ -62,8 +62,8 @@ def _slowest_cell(records: list[dict[str, object]]) -> tuple[str, float]:
     worker may still run after the other has nothing left."""
     cells: Counter[str] = Counter()
     for r in records:
-        cells[f"{r['concept']}-{r['backend']}-{r['device']}-{r['dtype']}"] += \
-            float(r["duration_s"])
+        cell = "-".join(str(r.get(k, "?")) for k in ("concept", "backend", "device", "dtype"))
+        cells[cell] += float(r["duration_s"])
     return cells.most_common(1)[0] if cells else ("", 0.0)
 
 
