@@ -74,7 +74,8 @@ def resume(todo: Unfinished, parts: Path, settings: Settings,
     while left:
         attempt += 1
         writer = f"resume-{_slug(todo.cell.id)}-{attempt}"
-        say(f"mlcanon: resuming {len(left)} cases of {todo.cell.id} after a crash")
+        cases = f"{len(left)} case" + ("s" if len(left) > 1 else "")
+        say(f"mlcanon: resuming {cases} of {todo.cell.id} after a crash")
         ended = _run_child(todo, [job.case.name for job in left], parts, writer, settings)
         begun = _started_by(parts / f"{writer}.jsonl")
         if not begun:

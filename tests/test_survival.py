@@ -79,9 +79,10 @@ def test_a_killed_case_says_where_it_was_stuck(crashing_run, backend, module):
 
 @pytest.fixture(scope="module")
 def cell_with_a_crash(site):
-    """A parallel run in which the middle case of each bad_large_logits cell crashes."""
+    """A parallel run in which the middle case of each bad_large_logits cell crashes, and
+    every case of bad_exit (so each process resuming its cells crashes too)."""
     path = site / "cell_with_a_crash.json"
-    run = run_harness(site, path, "-n", "2", "--backend", "numpy,bad_large_logits",
+    run = run_harness(site, path, "-n", "2", "--backend", "numpy,bad_large_logits,bad_exit",
                       "--concept", "softmax", "--case", THREE_CASES, "--dtype", "float64,float32",
                       MLCANON_PLUGINS=PLUGINS)
     assert path.exists(), run.stdout[-3000:] + run.stderr[-3000:]
@@ -96,12 +97,21 @@ def test_the_cases_after_a_crash_in_a_cell_are_resumed(cell_with_a_crash):
     for (case, _), record in mine.items():
         wanted = "crashed" if case == "book_000_65_large_logits" else "passed"
         assert record["outcome"] == wanted, record
-    assert "resuming 1 cases of softmax-bad_large_logits-cpu-float64" in run.stdout
+    assert "resuming 1 case of softmax-bad_large_logits-cpu-float64" in run.stdout
     (meta,) = document["runs"]
-    assert meta["cases_planned"] == meta["cases_run"] == 12
+    assert meta["cases_planned"] == meta["cases_run"] == 18
     numpy = [r for r in document["results"] if r["backend"] == "numpy"]
     assert {r["outcome"] for r in numpy} == {"passed"} and len(numpy) == 6
-    assert "2 failed" in run.stdout.splitlines()[-1]
+    assert "4 failed" in run.stdout.splitlines()[-1]
+
+
+def test_a_crash_while_resuming_starts_another_process_after_it(cell_with_a_crash):
+    run, document = cell_with_a_crash
+    mine = [r for r in document["results"] if r["backend"] == "bad_exit"]
+    assert len(mine) == 6 and {r["outcome"] for r in mine} == {"crashed"}
+    assert all("no Python traceback" in r["message"] for r in mine), mine
+    assert "resuming 2 cases of softmax-bad_exit-cpu-float64" in run.stdout
+    assert "resuming 1 case of softmax-bad_exit-cpu-float64" in run.stdout
 
 
 def test_every_other_result_is_kept(crashing_run):
