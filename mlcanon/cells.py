@@ -1,10 +1,10 @@
 """Cells: the cases of one concept on one backend, device and dtype, run as one test.
 
-A test per case cost pytest (and pytest-xdist's controller) more than most cases cost
-themselves: about 1.3 ms per test serially and 3 ms under ``-n 2`` for a test that does
-nothing, against well under a millisecond of harness work per case. So, as PyTorch's
-OpInfo tests do per operator, device and dtype, the harness gives pytest one test per cell
-and runs the cell's cases inside it. Everything stays per case: each case streams a
+With a test per case, pytest's own cost per test (its hooks and reports, and under
+pytest-xdist the controller's handling of every report) outweighed what most cases cost
+themselves (``benchmarks/conformance_time.py`` measures both). So, as PyTorch's OpInfo
+tests do per operator, device and dtype, the harness gives pytest one test per cell and
+runs the cell's cases inside it. Everything stays per case: each case streams a
 ``started`` entry and then its record, has its own time limits and its own known
 deviation, and a case that kills its process is recorded as ``crashed`` while the cell's
 other cases are resumed in a fresh process (:mod:`mlcanon.resume`).
