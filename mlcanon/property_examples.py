@@ -134,41 +134,64 @@ def _hypothesis_version() -> str:
 
 
 def _path(entry: str) -> Path:
-    return cache.directory() / "properties" / f"{entry}.npz"
+    return cache.directory() / "properties" / f"{entry}.examples"
+
+
+#: an entry's file: the length of a JSON header (8 bytes, little-endian), the header (per
+#: array: example index, input name, dtype, shape, byte offset), then the arrays' bytes.
+#: One read and a view per array (an ``.npz``, a zip member per array, was slower).
+_HEADER_LENGTH = 8
 
 
 def _read(entry: str) -> list[Inputs] | None:
     """The stored draw, or ``None`` when missing or unreadable (then it is drawn again)."""
     path = _path(entry)
     try:
-        with np.load(path, allow_pickle=False) as stored:
-            count = int(stored["count"])
-            drawn: list[Inputs] = [{} for _ in range(count)]
-            for name in stored.files:
-                if name != "count":
-                    index, _, input_name = name.partition("/")
-                    drawn[int(index)][input_name] = stored[name]
+        data = path.read_bytes()
+        size = int.from_bytes(data[:_HEADER_LENGTH], "little")
+        header = json.loads(data[_HEADER_LENGTH:_HEADER_LENGTH + size])
+        body = memoryview(data)[_HEADER_LENGTH + size:]
+        drawn: list[Inputs] = [{} for _ in range(header["count"])]
+        for index, name, dtype, shape, offset in header["arrays"]:
+            kind = np.dtype(dtype)
+            count = int(np.prod(shape, dtype=np.int64))
+            flat = np.frombuffer(body, dtype=kind, count=count, offset=offset)
+            drawn[index][name] = flat.reshape(tuple(shape)).copy()  # writable, like a draw
         os.utime(path)
         return drawn
-    except (OSError, KeyError, ValueError, IndexError, EOFError):
+    except (OSError, KeyError, ValueError, IndexError, TypeError):
         return None
+
+
+def _storable(value: np.ndarray) -> bool:
+    """Plain numbers whose dtype its name gives back (bool, integers, floats)."""
+    return value.dtype.kind in "biuf" and np.dtype(value.dtype.str) == value.dtype
 
 
 def _write(entry: str, drawn: list[Inputs]) -> None:
     """Store atomically; a read-only or full disk only means no cache."""
+    arrays = [(i, name, np.asarray(value)) for i, inputs in enumerate(drawn)
+              for name, value in inputs.items()]
+    if not all(_storable(value) for _, _, value in arrays):
+        return
+    described, offset = [], 0
+    for i, name, value in arrays:
+        described.append([i, name, value.dtype.str, list(value.shape), offset])
+        offset += value.nbytes
+    header = json.dumps({"count": len(drawn), "arrays": described}).encode()
     folder = _path(entry).parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
     except OSError:
         return
-    arrays = {f"{i}/{name}": value for i, inputs in enumerate(drawn)
-              for name, value in inputs.items()}
     try:
         with os.fdopen(handle, "wb") as out:
-            np.savez(out, count=np.asarray(len(drawn)), **arrays)
+            out.write(len(header).to_bytes(_HEADER_LENGTH, "little") + header)
+            for _, _, value in arrays:
+                out.write(value.tobytes())
         os.replace(temp, _path(entry))
-    except (OSError, ValueError, TypeError):
+    except OSError:
         Path(temp).unlink(missing_ok=True)
         return
-    cache.prune(folder, "*.npz")
+    cache.prune(folder, "*.examples")

@@ -18,6 +18,7 @@ GENERATE = {
     "empty": {"dist": "normal", "shape": [0, 3]},
     "ids": {"dist": "integers", "low": 0, "high": 5, "shape": [4]},
     "mask": {"dist": "bool", "shape": [3]},
+    "scalar": {"dist": "uniform", "shape": []},
 }
 
 
@@ -70,7 +71,7 @@ def test_a_draw_is_stored_and_read_back_whole(monkeypatch):
     stored = property_examples.examples_of(GENERATE, ("float16", "float64"), 7)
     assert len(stored) == len(drawn)
     for again, first in zip(stored, drawn, strict=True):
-        assert again["empty"].shape == (0, 3)
+        assert again["empty"].shape == (0, 3) and again["scalar"].shape == ()
         for name in first:
             np.testing.assert_array_equal(again[name], first[name], strict=True)
 
@@ -84,11 +85,14 @@ def test_a_different_draw_is_a_different_entry():
 
 
 def test_an_unreadable_entry_is_drawn_again(tmp_path):
-    property_examples.examples_of(GENERATE, ("float32",), 5)
-    for stored in (tmp_path / "cache" / "properties").glob("*.npz"):
-        stored.write_bytes(b"not a zip file")
-    property_examples._MEMORY.clear()
-    assert len(property_examples.examples_of(GENERATE, ("float32",), 5)) == 5
+    first = property_examples.examples_of(GENERATE, ("float32",), 5)
+    (stored,) = (tmp_path / "cache" / "properties").glob("*.examples")
+    whole = stored.read_bytes()
+    for damaged in (b"not an entry", whole[: len(whole) // 2], whole[:12]):
+        stored.write_bytes(damaged)
+        property_examples._MEMORY.clear()
+        again = property_examples.examples_of(GENERATE, ("float32",), 5)
+        assert [a["x"].tolist() for a in again] == [f["x"].tolist() for f in first]
 
 
 def _planted_top_k() -> Job:
