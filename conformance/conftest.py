@@ -14,7 +14,6 @@ rest of its cell is resumed in a fresh process (:mod:`mlcanon.resume`) and the r
 
 from __future__ import annotations
 
-import faulthandler
 import os
 import signal
 import sys
@@ -24,7 +23,16 @@ from typing import Any
 import pytest
 
 from mlcanon import recording, results, resume, watchdog
-from mlcanon.cells import FAILING, CaseStream, Cell, Settings, group_cells, run_cell, verdict
+from mlcanon.cells import (
+    FAILING,
+    CaseStream,
+    Cell,
+    Settings,
+    case_progress,
+    group_cells,
+    run_cell,
+    verdict,
+)
 from mlcanon.cli import case_timeout
 from mlcanon.plugins import registry
 from mlcanon.runner import PROFILES, CaseResult, Job
@@ -120,24 +128,18 @@ class ConformanceRun:
     def writer(self) -> str:
         return str(self.workerinput["workerid"]) if self.workerinput else "main"
 
-    @property
-    def timeout(self) -> float | None:
-        return self.settings.timeout
-
     def open_stream(self) -> None:
         self.stream = recording.Stream(self.parts, self.writer)
         if self.settings.hard_timeout:
-            self.stack_log = watchdog.stack_path(self.stream.path).open("a")
-            watchdog.dump_stacks_on_signal(self.stack_log)
-            self.watchdog = watchdog.start(self.stream.path, self.settings.hard_timeout)
+            self.watchdog, self.stack_log = watchdog.guard(self.stream.path,
+                                                           self.settings.hard_timeout)
         self.out = CaseStream(self.stream)
 
     def log_faults(self) -> None:
         """Send a fatal error's traceback (segfault, abort) to a file the controller reads
         (after pytest's own faulthandler set-up, which would otherwise replace it)."""
         if self.stream is not None:
-            self._fault_log = (self.parts / f"{self.writer}.fault").open("w")
-            faulthandler.enable(file=self._fault_log)
+            self._fault_log = recording.log_faults(self.parts, self.writer)
 
     def cells(self) -> list[Cell]:
         """The selected cases in cells (worked out once)."""
@@ -156,7 +158,7 @@ class ConformanceRun:
         assert self.stream is not None
         for backend in self.used.values():
             try:
-                about = results.describe_backend(backend, self.timeout)
+                about = results.describe_backend(backend, self.settings.timeout)
             except Exception:  # the controller tries again, and records the problem
                 continue
             self.stream.add({"type": "backend", "id": backend.id, "about": about})
@@ -381,7 +383,7 @@ def _describe(run: ConformanceRun, records: list[dict[str, Any]],
     used = {f"{r['backend']}:{r['device']}" for r in records}
     backends = [b for b in registry().backends if b.id in used]
     try:
-        results.finish_run(run.run, backends, run.timeout, described)
+        results.finish_run(run.run, backends, run.settings.timeout, described)
         run.run["threads"].update(_worker_threads(run.config))
     except Exception as exc:  # a backend's versions() or probes: its problem, not the run's
         problems.append(f"describing the backends failed: {type(exc).__name__}: {exc}")
@@ -401,24 +403,21 @@ def reconcile(entries: list[dict[str, Any]], reports: dict[str, tuple[str, bool,
     judged otherwise than its records say (a failure after the records were written) has
     every record that does not fail turned into an ``error`` with pytest's reason.
     """
+    started, recorded = case_progress(entries)
     by_node: dict[str, list[dict[str, Any]]] = {}
-    recorded: set[tuple[str, str]] = set()
-    started: dict[tuple[str, str], str] = {}
     killed: dict[tuple[str, str], dict[str, Any]] = {}
     for entry in entries:
         kind, key = entry.get("type"), (entry.get("nodeid", ""), entry.get("case", ""))
         if kind == "record":
             by_node.setdefault(key[0], []).append(entry["record"])
-            recorded.add(key)
-        elif kind == "started":
-            started[key] = entry.get("writer", "")
         elif kind == "killed":
             killed[key] = entry
         elif kind == resume.LOST:
             by_node.setdefault(key[0], []).append(_lost_record(key[1], "error", entry["why"]))
     for key, writer in started.items():
         if key not in recorded:
-            why = _why_lost(killed.get(key), parts / f"{writer}.fault" if parts else None)
+            fault = recording.fault_path(parts, writer) if parts else None
+            why = _why_lost(killed.get(key), fault)
             by_node.setdefault(key[0], []).append(_lost_record(key[1], "crashed", why))
     for nodeid, (outcome, xfail, text) in reports.items():
         records = by_node.get(nodeid)

@@ -17,9 +17,10 @@ from __future__ import annotations
 import fnmatch
 import shlex
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mlcanon.recording import Stream
 from mlcanon.runner import CaseResult, Job, run_job
@@ -27,7 +28,6 @@ from mlcanon.runner import CaseResult, Job, run_job
 HARNESS_FILE = "conformance/test_conformance.py"
 #: what a case's outcome makes of its cell, worst first: any failing case fails the cell
 FAILING = ("failed", "error", "crashed")
-SKIPPED = ("missing", "unsupported")
 
 
 @dataclass(frozen=True)
@@ -42,15 +42,11 @@ class Cell:
 
     @property
     def id(self) -> str:
-        return cell_id(self.first)
+        b = self.first.backend
+        return f"{self.first.concept.id}-{b.name}-{b.device}-{self.first.dtype}"
 
     def __len__(self) -> int:
         return len(self.jobs)
-
-
-def cell_id(job: Job) -> str:
-    b = job.backend
-    return f"{job.concept.id}-{b.name}-{b.device}-{job.dtype}"
 
 
 def group_cells(jobs: Iterable[Job]) -> list[Cell]:
@@ -116,13 +112,28 @@ class CaseStream:
                          "record": result.as_dict()})
 
 
-def run_cell(cell: Cell, nodeid: str, settings: Settings, out: CaseStream,
-             wanted: Callable[[Job], bool] = lambda job: True) -> list[CaseResult]:
-    """Run the cell's cases (those ``wanted``) one by one, streaming each as it goes."""
+#: a case in a process's stream: (test id, case id)
+CaseKey = tuple[str, str]
+
+
+def case_progress(entries: Iterable[dict[str, Any]]) -> tuple[dict[CaseKey, str], set[CaseKey]]:
+    """From the streams' entries: every case that started, with the writer (process) that
+    ran it, and the cases that wrote their record. A case started and not recorded killed
+    its process."""
+    started: dict[CaseKey, str] = {}
+    recorded: set[CaseKey] = set()
+    for entry in entries:
+        if entry.get("type") == "started":
+            started[entry["nodeid"], entry["case"]] = entry.get("writer", "")
+        elif entry.get("type") == "record":
+            recorded.add((entry["nodeid"], entry.get("case", "")))
+    return started, recorded
+
+
+def run_cell(cell: Cell, nodeid: str, settings: Settings, out: CaseStream) -> list[CaseResult]:
+    """Run the cell's cases one by one, streaming each as it goes."""
     results = []
     for job in cell.jobs:
-        if not wanted(job):
-            continue
         out.started(nodeid, job)
         result = run_job(job, timeout=settings.timeout, repro=settings.repro(job),
                          artifacts=settings.artifacts, profile=settings.profile,

@@ -19,6 +19,7 @@ marked ``crashed`` with every record that reached the disk.
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import os
 import shutil
@@ -26,7 +27,7 @@ import socket
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from mlcanon.watchdog import process_alive
 
@@ -138,6 +139,19 @@ class Stream:
 
     def close(self) -> None:
         self._handle.close()
+
+
+def fault_path(parts: Path, writer: str) -> Path:
+    """Where a process's fatal-error traceback goes (segfault, abort)."""
+    return parts / f"{writer}.fault"
+
+
+def log_faults(parts: Path, writer: str) -> TextIO:
+    """Send this process's fatal-error traceback to :func:`fault_path` (the handle stays
+    open: faulthandler writes to it)."""
+    handle = fault_path(parts, writer).open("w")
+    faulthandler.enable(file=handle)
+    return handle
 
 
 def read_parts(parts: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:

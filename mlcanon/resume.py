@@ -12,7 +12,6 @@ for each case that took its process down, the real outcome for the others.
 from __future__ import annotations
 
 import argparse
-import faulthandler
 import subprocess
 import sys
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from mlcanon import recording, watchdog
-from mlcanon.cells import CaseStream, Cell, Settings, group_cells, run_cell
+from mlcanon.cells import CaseStream, Cell, Settings, case_progress, group_cells, run_cell
 from mlcanon.runner import Job
 from mlcanon.selection import Selection, build_jobs
 
@@ -42,19 +41,14 @@ def unfinished(entries: list[dict[str, Any]], cells: dict[str, Cell],
                nodeids: list[str]) -> list[Unfinished]:
     """The cells among ``nodeids`` in which a case started and never recorded (its process
     died) while other cases never started."""
-    started: dict[str, set[str]] = {}
-    recorded: dict[str, set[str]] = {}
-    for entry in entries:
-        if entry.get("type") == "started":
-            started.setdefault(entry["nodeid"], set()).add(entry["case"])
-        elif entry.get("type") == "record" and "case" in entry:
-            recorded.setdefault(entry["nodeid"], set()).add(entry["case"])
+    started, recorded = case_progress(entries)
+    cut_short = {nodeid for nodeid, _ in started.keys() - recorded}
     found = []
     for nodeid in nodeids:
         cell = cells.get(cell_of(nodeid))
-        begun = started.get(nodeid, set())
-        if cell is None or not begun - recorded.get(nodeid, set()):
+        if cell is None or nodeid not in cut_short:
             continue
+        begun = {case for node, case in started if node == nodeid}
         never = [job for job in cell.jobs if job.id not in begun]
         if never:
             found.append(Unfinished(nodeid, cell, never))
@@ -155,15 +149,14 @@ def main(argv: list[str] | None = None) -> int:
                         hard_timeout=args.hard_timeout or None, profile=args.profile,
                         shrink=not args.no_shrink, artifacts=args.artifacts)
     stream = recording.Stream(parts, args.writer)
-    fault_log = (parts / f"{args.writer}.fault").open("w")
-    faulthandler.enable(file=fault_log)
-    if settings.hard_timeout:
-        stack_log = watchdog.stack_path(stream.path).open("a")
-        watchdog.dump_stacks_on_signal(stack_log)
-        watchdog.start(stream.path, settings.hard_timeout)
+    _fault_log = recording.log_faults(parts, args.writer)  # open while the cases run
+    guard = watchdog.guard(stream.path, settings.hard_timeout) if settings.hard_timeout \
+        else None
     for cell in cells:
         run_cell(cell, args.nodeid, settings, CaseStream(stream))
     stream.close()
+    if guard is not None:
+        guard[0].kill()
     return 0
 
 

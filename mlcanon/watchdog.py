@@ -34,6 +34,15 @@ STACK_SIGNAL = signal.SIGUSR1
 STACK_WAIT_SECONDS = 1.0
 
 
+def guard(stream: Path, seconds: float) -> tuple[subprocess.Popen[bytes], TextIO]:
+    """Put this process, whose cases write to ``stream``, under the hard limit: its stacks
+    are dumped beside the stream when the watchdog asks, and the watchdog starts. Returns
+    the watchdog and the stack file (kept open: faulthandler writes to it)."""
+    stack_log = stack_path(stream).open("a")
+    dump_stacks_on_signal(stack_log)
+    return start(stream, seconds), stack_log
+
+
 def start(stream: Path, seconds: float) -> subprocess.Popen[bytes]:
     """Watch this process, whose cases write ``started`` entries and records to ``stream``."""
     return subprocess.Popen([sys.executable, "-m", "mlcanon.watchdog", str(os.getpid()),
