@@ -455,9 +455,8 @@ def _lost_record(job_id: str, outcome: str, why: str) -> dict[str, Any]:
     """The record of a case that left none, from its job (or its id where the job is
     unknown)."""
     job = _jobs_by_id().get(job_id)
-    if job is None:
-        concept, case, backend, device, dtype = (job_id.split("-") + [""] * 5)[:5]
-        return CaseResult(concept, "", case, "", backend, device, dtype, outcome=outcome,
+    if job is None:  # not a case of this run's selection: its id, whole, names it
+        return CaseResult("", "", job_id, "", "", "", "", outcome=outcome,
                           message=why).as_dict()
     b = job.backend
     return CaseResult(job.concept.id, job.concept.family, job.case.name, job.case.kind,
@@ -465,9 +464,16 @@ def _lost_record(job_id: str, outcome: str, why: str) -> dict[str, Any]:
 
 
 def _lost_cell_record(nodeid: str, why: str) -> dict[str, Any]:
-    concept, backend, device, dtype = (resume.cell_of(nodeid).split("-") + [""] * 4)[:4]
-    return CaseResult(concept, "", "", "", backend, device, dtype, outcome="crashed",
-                      message=why).as_dict()
+    """The record of a cell whose test ended before any of its cases left one."""
+    cell_id = resume.cell_of(nodeid)
+    run = _current_run()
+    cell = next((c for c in run.cells() if c.id == cell_id), None) if run else None
+    if cell is None:  # not a cell of this run's selection: keep its id whole
+        return CaseResult(cell_id, "", "", "", "", "", "", outcome="crashed",
+                          message=why).as_dict()
+    job, b = cell.first, cell.first.backend
+    return CaseResult(job.concept.id, job.concept.family, "", "", b.name, b.device,
+                      job.dtype, outcome="crashed", message=why).as_dict()
 
 
 def _jobs_by_id() -> dict[str, Job]:

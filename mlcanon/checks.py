@@ -60,11 +60,20 @@ def property_check(name: str) -> Callable[[Check], Check]:
 
 
 def get_check(kind: str, name: str, concept: Concept | None = None) -> Check:
-    """The check ``name``: from ``concept``'s ``checks.py``, else any concept's or the
-    shared ``reference/_shared/checks.py`` (checks that several concepts name)."""
+    """The check ``name``: from ``concept``'s ``checks.py``, else the shared
+    ``reference/_shared/checks.py`` (checks that several concepts name), else another
+    concept's of the same family, else any concept's.
+
+    Nearest first, because importing every concept's checks costs seconds (some import
+    SciPy) and a run of a few concepts needs only theirs.
+    """
     table = STOCHASTIC if kind == "stochastic" else PROPERTIES
     if name not in table and concept is not None:
         modules.concept_module(concept.family, concept.id, "checks")
+    if name not in table:
+        modules.import_shared("checks")
+    if name not in table and concept is not None:
+        modules.import_all("checks", concept.family)
     if name not in table:
         modules.import_all("checks")
     if name not in table:

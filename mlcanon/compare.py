@@ -98,14 +98,17 @@ def _compare_finite(actual: np.ndarray, expected: np.ndarray, bound: Bound) -> C
         return Comparison(True)
     with np.errstate(invalid="ignore", over="ignore"):  # inf - inf at non-finite positions
         abs_err = np.where(finite, np.abs(actual - expected), 0.0)
-    scale = float(np.max(np.abs(expected[finite])))
+    # non-finite expected values are compared elsewhere: zero them here so that no
+    # arithmetic below meets an inf (0 * inf warns when a bound allows no error at all)
+    magnitude = np.where(finite, np.abs(expected), 0.0)
+    scale = float(np.max(magnitude))
     with np.errstate(divide="ignore", invalid="ignore"):
-        rel_err = np.where(finite & (expected != 0), abs_err / np.abs(expected), 0.0)
-        units = np.where(finite, abs_err / (bound.eps * (np.abs(expected) + scale)), 0.0)
+        rel_err = np.where(finite & (expected != 0), abs_err / magnitude, 0.0)
+        units = np.where(finite, abs_err / (bound.eps * (magnitude + scale)), 0.0)
         if scale == 0:
             units = np.where(abs_err > 0, np.inf, 0.0)
     excess = np.where(finite, abs_err - bound.printed_atol
-                      - bound.k * bound.eps * (np.abs(expected) + scale), 0.0)
+                      - bound.k * bound.eps * (magnitude + scale), 0.0)
     worst = tuple(int(i) for i in np.unravel_index(np.argmax(units), units.shape))
     result = {
         "max_abs_error": float(abs_err.max()),

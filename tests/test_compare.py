@@ -75,3 +75,13 @@ def test_shape_mismatch():
 ])
 def test_dtype_check(dtype, kind, wanted, problem):
     assert check_dtype(np.zeros(1, dtype=dtype), kind, wanted) == problem
+
+
+def test_infinities_beside_finite_values_compare_without_warnings():
+    """An exact bound (k = 0) beside an expected inf: the finite values are still
+    measured, and no 0 * inf reaches NumPy (a RuntimeWarning in every run)."""
+    expected = np.array([np.inf, 1.0, 0.0])
+    with np.errstate(all="raise"):
+        assert compare(expected.copy(), expected, Bound(EPS["float64"], 0.0)).ok
+        result = compare(np.array([np.inf, 1.5, 0.0]), expected, Bound(EPS["float64"], 0.0))
+    assert not result.ok and result.index == (1,)

@@ -55,3 +55,28 @@ def test_every_engine_module_imports_first_in_a_fresh_process():
         if run.returncode != 0:
             failures.append(f"{module}: {run.stderr.strip().splitlines()[-1]}")
     assert failures == []
+
+
+def test_a_check_is_looked_up_nearest_first():
+    """A concept's check found in its own or the shared checks.py imports no other
+    concept's (importing them all costs seconds: some import SciPy); a check another
+    concept of the family defines is found there, before the rest of the spec."""
+    probe = """
+import sys
+from mlcanon.checks import get_check
+from mlcanon.spec import default_spec
+spec = default_spec().concepts
+def loaded():
+    return sorted(m.split(".")[1] + "/" + m.split(".")[2] for m in sys.modules
+                  if m.startswith("mlcanon_reference.") and m.endswith(".checks"))
+get_check("properties", "odd_part_is_identity", spec["relu"])
+print(loaded())
+get_check("properties", "positively_homogeneous", spec["leaky_relu"])
+print(loaded())
+"""
+    run = subprocess.run([sys.executable, "-c", probe], text=True, capture_output=True,
+                         check=True)
+    own_and_shared, family = run.stdout.strip().splitlines()
+    assert own_and_shared == "['_shared/checks', 'activations/relu']"
+    assert "activations/relu" in family
+    assert all(name.startswith(("activations/", "_shared/")) for name in eval(family))

@@ -70,16 +70,23 @@ def _import(dotted: str) -> types.ModuleType | None:
         return None
 
 
-def import_all(file: str) -> None:
-    """Import every concept's ``<file>.py`` and ``reference/_shared/<file>.py``."""
+def import_shared(file: str) -> None:
+    """Import ``reference/_shared/<file>.py`` if there is one."""
     reference_package()
-    root = reference_root()
-    for path in sorted(root.glob(f"*/*/{file}.py")):
-        family, concept_id = path.parent.parent.name, path.parent.name
-        if not family.startswith("_") and not concept_id.startswith("_"):
-            _import(module_name(family, concept_id, file))
-    if (root / "_shared" / f"{file}.py").exists():
+    if (reference_root() / "_shared" / f"{file}.py").exists():
         _import(f"{PACKAGE}._shared.{file}")
+
+
+def import_all(file: str, family: str | None = None) -> None:
+    """Import every concept's ``<file>.py`` (of one ``family`` if given) and
+    ``reference/_shared/<file>.py``."""
+    reference_package()
+    pattern = f"{family}/*/{file}.py" if family else f"*/*/{file}.py"
+    for path in sorted(reference_root().glob(pattern)):
+        family_name, concept_id = path.parent.parent.name, path.parent.name
+        if not family_name.startswith("_") and not concept_id.startswith("_"):
+            _import(module_name(family_name, concept_id, file))
+    import_shared(file)
 
 
 def errors_text() -> str:
