@@ -195,3 +195,10 @@ def _write(entry: str, drawn: list[Inputs]) -> None:
         Path(temp).unlink(missing_ok=True)
         return
     cache.prune(folder, "*.examples")
+    _drop_old_format(folder)
+
+
+def _drop_old_format(folder: Path) -> None:
+    """Entries of the earlier ``.npz`` format are never read again: delete them."""
+    for stale in folder.glob("*.npz"):
+        stale.unlink(missing_ok=True)

@@ -95,6 +95,14 @@ def test_an_unreadable_entry_is_drawn_again(tmp_path):
         assert [a["x"].tolist() for a in again] == [f["x"].tolist() for f in first]
 
 
+def test_entries_of_the_old_format_go_at_the_next_write(tmp_path):
+    folder = tmp_path / "cache" / "properties"
+    folder.mkdir(parents=True)
+    (folder / "0123abcd.npz").write_bytes(b"an entry of the earlier format")
+    property_examples.examples_of(GENERATE, ("float32",), 5)
+    assert not list(folder.glob("*.npz")) and len(list(folder.glob("*.examples"))) == 1
+
+
 def _planted_top_k() -> Job:
     sys.path.insert(0, str(PLUGIN_SOURCES))
     try:
