@@ -5,8 +5,11 @@
 folder) and prints, per backend: the wall time of the command, the cases and their
 outcomes, the time inside cases and inside the backend's calls, the properties cases'
 share, the harness's own cost per value, raises or grad case, and the slowest cell (one
-pytest test). ``--keep DIR`` keeps the results files. Speed goals are judged from this
-output (and asv), never inside a test. Not an asv benchmark: the module defines no ``time_`` names.
+pytest test). ``--together`` runs every listed backend in one pytest run instead (its wall
+time is the whole run's). ``--concept`` selects concepts; ``--concepts-at COMMIT`` selects
+the concepts the spec had at a commit (a goal set at an earlier size, measured at that
+size). ``--keep DIR`` keeps the results files. Speed goals are judged from this output
+(and asv), never inside a test. Not an asv benchmark: the module defines no ``time_`` names.
 """
 
 from __future__ import annotations
@@ -25,18 +28,37 @@ ROOT = Path(__file__).resolve().parents[1]
 SINGLE_CALL_KINDS = ("book", "edge", "generated", "raises", "grad")
 
 
-def run_backend(backend: str, workers: str, folder: Path) -> dict[str, object]:
-    results = folder / f"{backend}.json"
+def run_pytest(backends: list[str], workers: str, results: Path,
+               concepts: str | None) -> tuple[float, str, list[dict[str, object]] | None]:
+    """One ``pytest conformance`` run: its wall time, its output's tail, its records."""
     command = [sys.executable, "-m", "pytest", "conformance", "-q", "-p", "no:cacheprovider",
-               "--backend", backend, "-n", workers, "--results", str(results)]
+               "--backend", ",".join(backends), "-n", workers, "--results", str(results)]
+    if concepts:
+        command += ["--concept", concepts]
     start = time.perf_counter()
     finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     wall = time.perf_counter() - start
+    tail = (finished.stdout + finished.stderr)[-2000:]
     if not results.exists():
-        tail = (finished.stdout + finished.stderr)[-2000:]
-        return {"backend": backend, "wall_s": wall, "error": tail}
-    return {"backend": backend, "wall_s": wall, "pytest_rc": finished.returncode,
-            **summarize(json.loads(results.read_text())["results"])}
+        return wall, tail, None
+    return wall, tail, json.loads(results.read_text())["results"]
+
+
+def rows(backends: list[str], wall: float, tail: str,
+         records: list[dict[str, object]] | None) -> list[dict[str, object]]:
+    """A summary per backend of one run's records."""
+    if records is None:
+        return [{"backend": ",".join(backends), "wall_s": wall, "error": tail}]
+    return [{"backend": b, "wall_s": wall,
+             **summarize([r for r in records if r["backend"] == b])} for b in backends]
+
+
+def concepts_at(commit: str) -> str:
+    """The concept ids the spec had at ``commit`` (one folder with a spec.toml each)."""
+    listed = subprocess.run(["git", "ls-tree", "-r", "--name-only", commit, "--", "reference"],
+                            cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return ",".join(sorted(Path(p).parent.name for p in listed.splitlines()
+                           if p.endswith("/spec.toml")))
 
 
 def summarize(records: list[dict[str, object]]) -> dict[str, object]:
@@ -67,13 +89,14 @@ def _slowest_cell(records: list[dict[str, object]]) -> tuple[str, float]:
     return cells.most_common(1)[0] if cells else ("", 0.0)
 
 
-def report(row: dict[str, object], workers: str) -> str:
+def report(row: dict[str, object], workers: str, together: bool = False) -> str:
     if "error" in row:
         return f"{row['backend']}: no results file after {row['wall_s']:.1f} s\n{row['error']}"
     per_case = row["harness_ms_per_case"]
     lines = [
-        f"{row['backend']} (-n {workers}): {row['wall_s']:.1f} s wall, {row['cases']} cases "
-        f"{row['outcomes']}",
+        f"{row['backend']} (-n {workers}): "
+        + ("" if together else f"{row['wall_s']:.1f} s wall, ")
+        + f"{row['cases']} cases {row['outcomes']}",
         f"  in cases {row['in_cases_s']:.1f} s (summed over workers), inside the backend "
         f"{row['backend_s']:.1f} s, properties cases {row['properties_s']:.1f} s",
         "  harness per value/raises/grad case: "
@@ -89,17 +112,30 @@ def main() -> int:
                         help="comma-separated backend names, each timed on its own")
     parser.add_argument("-n", dest="workers", default="0",
                         help="pytest-xdist workers (0: serial; auto)")
+    parser.add_argument("--together", action="store_true",
+                        help="one pytest run for all the backends, not one run each")
+    parser.add_argument("--concept", help="comma-separated concept ids (default: all)")
+    parser.add_argument("--concepts-at", metavar="COMMIT",
+                        help="the concepts the spec had at this git commit")
     parser.add_argument("--keep", metavar="DIR", type=Path,
-                        help="keep each backend's results file in DIR (default: discarded)")
+                        help="keep each run's results file in DIR (default: discarded)")
     args = parser.parse_args()
+    backends = [b.strip() for b in args.backend.split(",") if b.strip()]
+    concepts = concepts_at(args.concepts_at) if args.concepts_at else args.concept
+    runs = [backends] if args.together else [[b] for b in backends]
     failed = False
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
-        for backend in [b.strip() for b in args.backend.split(",") if b.strip()]:
-            row = run_backend(backend, args.workers, folder)
-            failed |= "error" in row
-            print(report(row, args.workers), flush=True)
+        for run in runs:
+            wall, tail, records = run_pytest(run, args.workers,
+                                             folder / f"{'-'.join(run)}.json", concepts)
+            if args.together:
+                print(f"{', '.join(run)} in one run (-n {args.workers}): {wall:.1f} s wall",
+                      flush=True)
+            for row in rows(run, wall, tail, records):
+                failed |= "error" in row
+                print(report(row, args.workers, together=args.together), flush=True)
     return 1 if failed else 0
 
 

@@ -213,3 +213,23 @@ def test_the_conformance_timing_script_separates_harness_from_backend_time():
     assert math.isclose(summary["properties_s"], 0.5)
     # only cases that ran one call path count toward the harness's own cost
     assert math.isclose(summary["harness_ms_per_case"], 1.5)
+
+
+def test_one_run_of_several_backends_is_summarized_per_backend():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import conformance_time
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    records = [
+        {"backend": "numpy", "kind": "edge", "outcome": "passed", "duration_s": 0.003,
+         "backend_s": 0.001},
+        {"backend": "jax", "kind": "edge", "outcome": "failed", "duration_s": 0.2,
+         "backend_s": 0.15},
+    ]
+    numpy_row, jax_row = conformance_time.rows(["numpy", "jax"], 9.0, "", records)
+    assert (numpy_row["backend"], numpy_row["outcomes"]) == ("numpy", {"passed": 1})
+    assert (jax_row["backend"], jax_row["outcomes"]) == ("jax", {"failed": 1})
+    assert "9.0 s wall" not in conformance_time.report(jax_row, "2", together=True)
+    (lost,) = conformance_time.rows(["numpy", "jax"], 9.0, "usage error", None)
+    assert "no results file" in conformance_time.report(lost, "2")
