@@ -528,6 +528,6 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
         total = sum(r["duration_s"] for r in records)
         inside = sum(r["backend_s"] for r in records)
         terminalreporter.write_line(
-            f"time in cases {total:.2f} s: inside backend calls {inside:.2f} s, harness "
+            f"time in cases {total:.2f} s: inside the backend {inside:.2f} s, harness "
             f"overhead {(total - inside) / len(records) * 1e3:.2f} ms per case")
     terminalreporter.write_line(f"results written to {path}")
