@@ -172,10 +172,11 @@ def _settle_heap() -> None:
     """After each cell: collect what the cell left, then exempt the survivors (imported
     frameworks, their caches of compiled programs) from later collections.
 
-    Python's full collections walk every live object; with JAX's heap that costs a
-    quarter of a second each, several times per process. Frozen objects are never
-    collected, so a cycle among them that becomes garbage later stays: a worker lives
-    for one run, and its peak memory is unchanged on JAX's normalization concepts.
+    Python's full collections walk every live object, and a JAX worker's heap holds
+    every program it has loaded: each full collection grows with the run, several times
+    per process. Frozen objects are never collected, so a cycle among them that becomes
+    garbage later stays; a worker lives for one run (``benchmarks/conformance_time.py``
+    and ``/usr/bin/time -v`` show its time and peak memory).
     """
     gc.collect()
     gc.freeze()
