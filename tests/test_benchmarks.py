@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+from types import ModuleType
 
 import numpy as np
 import pytest
@@ -192,12 +193,18 @@ def test_asv_flags_a_slowed_implementation(tmp_path):
     assert len(flagged) == 1 and "('softmax', 'numpy:cpu', 'small')" in flagged[0], flagged
 
 
-def test_the_conformance_timing_script_separates_harness_from_backend_time():
+def _conformance_time() -> ModuleType:
+    """The timing script, which lives outside any package."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
         import conformance_time
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
+    return conformance_time
+
+
+def test_the_conformance_timing_script_separates_harness_from_backend_time():
+    conformance_time = _conformance_time()
     records = [
         {"kind": "edge", "outcome": "passed", "duration_s": 0.003, "backend_s": 0.001},
         {"kind": "raises", "outcome": "known_deviation", "duration_s": 0.002,
@@ -216,11 +223,7 @@ def test_the_conformance_timing_script_separates_harness_from_backend_time():
 
 
 def test_one_run_of_several_backends_is_summarized_per_backend():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import conformance_time
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    conformance_time = _conformance_time()
     records = [
         {"backend": "numpy", "kind": "edge", "outcome": "passed", "duration_s": 0.003,
          "backend_s": 0.001},
