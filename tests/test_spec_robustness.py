@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from mlcanon.spec import load_spec
@@ -198,6 +199,9 @@ FROZEN_EDITS = {
                           "random_rows", "expected", "must be an object of arrays, got str"),
     "expected_not_numeric": (random_rows_set_to("expected", {"y": [[1.0], "many"]}),
                              "random_rows", "expected.y", "is not a numeric array"),
+    "expected_a_table_of_values": (random_rows_set_to("expected", {"y": {"shape": [2, 3],
+                                                                         "values": []}}),
+                                   "random_rows", "expected.y", "is not a numeric array"),
     "cotangent_a_number": (lambda frozen: {**frozen, "cases": {
         **frozen["cases"], "grad_rows": {**frozen["cases"]["grad_rows"], "cotangent": 1.0}}},
         "grad_rows", "cotangent", "must be an object of arrays, got float"),
@@ -248,3 +252,33 @@ def test_a_huge_power_in_a_benchmark_is_refused_without_computing_it(tmp_path):
 def test_benchmark_expressions_are_bounded_real_arithmetic(expression):
     with pytest.raises(ValueError):
         evaluate(expression, {"n": 3})
+
+
+EMPTY_BATCH = """
+[[cases]]
+name = "empty_batch"
+kind = "edge"
+why = "a batch of no rows keeps its row length"
+inputs = { x = { shape = [0, 3], values = [] } }
+expected = { shape = [0, 3], values = [] }
+"""
+
+
+@pytest.mark.parametrize("shape", [(0, 3), (2, 0, 3), (0,), (2, 0), (), (2, 3)])
+def test_every_array_shape_survives_the_sidecar(shape):
+    """Nested lists lose the axes after an empty one: those arrays are written as a table."""
+    from mlcanon.spec.values import to_array, to_json
+
+    array = np.arange(int(np.prod(shape)), dtype=np.float64).reshape(shape)
+    again = to_array(json.loads(json.dumps(to_json(array))))
+    np.testing.assert_array_equal(again, array, strict=True)
+
+
+def test_an_empty_array_with_its_shape_is_a_spec_literal(tmp_path):
+    from mlcanon.plugins import registry
+    from mlcanon.runner import Job, run_job
+
+    softmax = load_spec(make_reference(tmp_path, appended(EMPTY_BATCH))).concepts["softmax"]
+    case = next(c for c in softmax.cases if c.name == "empty_batch")
+    result = run_job(Job(softmax, case, registry().get("numpy:cpu"), "float64"))
+    assert result.outcome == "passed", result.message

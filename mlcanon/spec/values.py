@@ -2,6 +2,10 @@
 
 JSON has no NaN or infinity, so the sidecars write them as the strings ``"nan"``,
 ``"inf"`` and ``"-inf"``, like the catalog does. TOML has them natively.
+
+Nested lists cannot say the shape of an empty array whose zero-length axis comes before
+others (``(0, 3)`` would read back as ``(0,)``): such an array is written as a table
+``{"shape": [0, 3], "values": []}``, in a sidecar and in a TOML literal alike.
 """
 
 from __future__ import annotations
@@ -30,9 +34,25 @@ def _decode(value: Any) -> Any:
 
 
 def to_array(value: Any, dtype: str | np.dtype = "float64") -> np.ndarray:
-    """A spec literal (nested lists, numbers, non-finite strings) as an array."""
-    array = np.array(_decode(value), dtype=dtype)
-    return array
+    """A spec literal (nested lists, numbers, non-finite strings, or the table of an
+    empty array) as an array."""
+    if isinstance(value, dict):
+        return _empty_array(value, dtype)
+    return np.array(_decode(value), dtype=dtype)
+
+
+def _empty_array(table: dict[str, Any], dtype: str | np.dtype) -> np.ndarray:
+    shape, values = table.get("shape"), table.get("values")
+    if set(table) != {"shape", "values"} or not isinstance(shape, list) \
+            or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0
+                       for n in shape):
+        msg = (f"an array table needs exactly 'shape' (a list of lengths) and 'values', "
+               f"got {table!r}")
+        raise ValueError(msg)
+    if values != [] or 0 not in shape:
+        msg = f"an array table holds an empty array only (a 0 in its shape, no values): {table!r}"
+        raise ValueError(msg)
+    return np.zeros(shape, dtype=dtype)
 
 
 def _encode_scalar(x: Any) -> Any:
@@ -53,6 +73,8 @@ def to_json(array: np.ndarray) -> Any:
     array = np.asarray(array)
     if array.ndim == 0:
         return _encode_scalar(array[()])
+    if 0 in array.shape[:-1]:  # nested lists would lose the axes after the empty one
+        return {"shape": list(array.shape), "values": []}
     return [to_json(sub) for sub in array]
 
 
